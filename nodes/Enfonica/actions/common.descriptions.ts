@@ -1,0 +1,59 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { INSTANCE_NAME_REGEX } from '../helpers/resourceNames';
+
+export const projectField: INodeProperties = {
+	displayName: 'Project',
+	name: 'project',
+	type: 'string',
+	default: '',
+	placeholder: 'my-project',
+	description: 'Project ID ("my-project" or "projects/my-project"). Empty: the project set in the credential.',
+};
+
+export const instanceLocator: INodeProperties = {
+	displayName: 'Phone Number Instance',
+	name: 'phoneNumberInstance',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a phone number...',
+			typeOptions: { searchListMethod: 'searchPhoneNumberInstances', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'projects/my-project/phoneNumberInstances/abc123 or abc123',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: `(${INSTANCE_NAME_REGEX.replace(/^\^|\$$/g, '')})|([A-Za-z0-9][A-Za-z0-9_-]{0,127})`,
+						errorMessage: 'Use projects/<project>/phoneNumberInstances/<id> or the instance ID',
+					},
+				},
+			],
+		},
+		{
+			displayName: 'By Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			placeholder: '+61 2 5550 1100',
+			hint: 'Any written form; national formats need a Default Country (E.164 always works)',
+		},
+	],
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};

@@ -1,0 +1,56 @@
+import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import type { EnfonicaContext } from '../transport';
+import { enfonicaApiRequestAllItems } from '../transport';
+import { inputError } from './inputError';
+import { PhoneNumberError, toE164 } from './phoneNumbers';
+import { ResourceNameError, toInstanceName } from './resourceNames';
+import type { PhoneNumberInstance } from './simplify';
+
+const FIELD = 'Phone Number Instance';
+
+function contains(instance: PhoneNumberInstance, e164: string): boolean {
+	if (instance.phoneNumber?.phoneNumber === e164) return true;
+	const { startPhoneNumber: start, endPhoneNumber: end } = instance.range ?? {};
+	return !!start && !!end && start.length === e164.length && start <= e164 && e164 <= end;
+}
+
+/** The locator's value before any request: a resource name, or the E.164 number to look up. */
+export function readInstanceLocator(
+	this: EnfonicaContext,
+	locator: INodeParameterResourceLocator | string,
+	projectName: string,
+	itemIndex: number,
+	defaultCountry?: string,
+): { name: string } | { phoneNumber: string } {
+	const { mode, value } = typeof locator === 'string' ? { mode: 'name', value: locator } : locator;
+	try {
+		if (mode === 'phoneNumber') return { phoneNumber: toE164(value, defaultCountry) };
+		return { name: toInstanceName(value, projectName, FIELD) };
+	} catch (error) {
+		if (error instanceof PhoneNumberError) throw inputError(this.getNode(), itemIndex, `${FIELD} (By Phone Number)`, error.message);
+		if (error instanceof ResourceNameError) throw inputError(this.getNode(), itemIndex, FIELD, error.message.replace(`${FIELD} `, ''));
+		throw error;
+	}
+}
+
+/** Resolves a phone number to the one non-deleted instance that holds it (a single number or a range). */
+export async function resolveInstanceName(
+	this: EnfonicaContext,
+	target: { name: string } | { phoneNumber: string },
+	projectName: string,
+	itemIndex: number,
+): Promise<string> {
+	if ('name' in target) return target.name;
+	const candidates = await enfonicaApiRequestAllItems.call(this, projectName, { prefix: target.phoneNumber }, { itemIndex, limit: 1000 });
+	const matches = (candidates as IDataObject[] as PhoneNumberInstance[]).filter((instance) => contains(instance, target.phoneNumber));
+	if (matches.length === 1) return matches[0].name as string;
+	throw inputError(
+		this.getNode(),
+		itemIndex,
+		FIELD,
+		matches.length === 0
+			? `found no instance holding ${target.phoneNumber} in ${projectName}`
+			: `matched ${matches.length} instances for ${target.phoneNumber} in ${projectName}: use By Name instead`,
+	);
+}

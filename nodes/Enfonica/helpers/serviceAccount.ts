@@ -1,0 +1,86 @@
+import { createPrivateKey, createSign } from 'node:crypto';
+
+export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
+
+export interface ServiceAccountKey {
+	clientEmail: string;
+	privateKey: string;
+	privateKeyId: string;
+	projectId?: string;
+}
+
+/** Thrown for a key that cannot be used; its message never contains key material. */
+export class ServiceAccountKeyError extends Error {}
+
+function requireString(raw: Record<string, unknown>, field: string): string {
+	const value = raw[field];
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new ServiceAccountKeyError(`The service account key has no "${field}" field`);
+	}
+	return value;
+}
+
+/** Parses the JSON key file from the Enfonica Console and checks the fields the token exchange needs. */
+export function parseServiceAccountKey(json: unknown): ServiceAccountKey {
+	if (typeof json !== 'string' || json.trim() === '') {
+		throw new ServiceAccountKeyError('The service account key is empty: paste the whole JSON key file');
+	}
+	let raw: unknown;
+	try {
+		raw = JSON.parse(json);
+	} catch {
+		// JSON.parse's message quotes the input, so it is deliberately not passed on.
+		throw new ServiceAccountKeyError('The service account key is not valid JSON: paste the whole JSON key file, including the braces');
+	}
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+		throw new ServiceAccountKeyError('The service account key is not a JSON object: paste the whole JSON key file');
+	}
+	const fields = raw as Record<string, unknown>;
+	if (fields.type !== 'service_account') {
+		throw new ServiceAccountKeyError('The service account key must have "type": "service_account"');
+	}
+	const clientEmail = requireString(fields, 'client_email');
+	const privateKeyId = requireString(fields, 'private_key_id');
+	const privateKey = requireString(fields, 'private_key');
+	if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
+		throw new ServiceAccountKeyError('The service account key\'s "private_key" is not a PEM private key');
+	}
+	try {
+		createPrivateKey(privateKey);
+	} catch {
+		throw new ServiceAccountKeyError('The service account key\'s "private_key" could not be read as a PEM private key');
+	}
+	const projectId = typeof fields.project_id === 'string' && fields.project_id ? fields.project_id : undefined;
+	return { clientEmail, privateKey, privateKeyId, projectId };
+}
+
+function base64Url(value: string | Buffer): string {
+	return Buffer.from(value).toString('base64url');
+}
+
+/** RS256 assertion for the OAuth 2.0 JWT bearer grant, as Enfonica's client libraries build it. */
+export function createTokenAssertion(key: ServiceAccountKey, tokenUrl: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+	const header = { alg: 'RS256', typ: 'JWT', kid: key.privateKeyId };
+	const claims = {
+		iss: key.clientEmail,
+		aud: tokenUrl,
+		iat: nowSeconds,
+		exp: nowSeconds + 3600,
+		scope: NUMBERING_SCOPE,
+	};
+	const unsigned = `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
+	const signature = createSign('RSA-SHA256').update(unsigned).sign(key.privateKey);
+	return `${unsigned}.${base64Url(signature)}`;
+}
+
+/** A token-exchange failure in words, from the OAuth error body only (never the request). */
+export function describeTokenFailure(tokenUrl: string, error: unknown): string {
+	const err = error as { response?: { status?: number; data?: unknown }; code?: string; message?: string };
+	const status = err?.response?.status;
+	const data = err?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
+	if (status) {
+		const reason = [data?.error, data?.error_description].filter((part) => typeof part === 'string').join(': ');
+		return `Enfonica refused the service account key at ${tokenUrl} (HTTP ${status}${reason ? `, ${reason}` : ''}). Check that the key is current and not revoked.`;
+	}
+	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${err?.code ?? 'network error'}). Check the Token URL and the network.`;
+}

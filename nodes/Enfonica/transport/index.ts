@@ -1,0 +1,157 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { apiStatusError, noAnswerError } from './errors';
+import type { Failure } from './retry';
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs, sleep } from './retry';
+
+export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'enfonicaApi';
+const DEFAULT_BASE_URL = 'https://numbering.api.enfonica.com';
+
+export interface EnfonicaRequest {
+	method: IHttpRequestMethods;
+	/** Resource path after `/v1beta1/`, already validated (see helpers/resourceNames). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+async function sendOnce(this: EnfonicaContext, request: EnfonicaRequest, baseUrl: string, timeoutMs: number): Promise<RawResponse | Failure> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}/v1beta1/${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		// Statuses are ours to map, except 401: n8n must see it to renew the access token and retry.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+	};
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+	} catch (error) {
+		const status = (error as { httpCode?: unknown }).httpCode ?? findStatus(error);
+		if (status && Number(status) >= 400) {
+			return { statusCode: Number(status), headers: {}, body: findResponseBody(error) };
+		}
+		const code = networkErrorCode(error);
+		if (code) return { kind: 'network', code };
+		throw error;
+	}
+}
+
+function findStatus(error: unknown): number | undefined {
+	const cause = (error as { cause?: { response?: { status?: number } } }).cause;
+	return cause?.response?.status;
+}
+
+function findResponseBody(error: unknown): unknown {
+	return (error as { cause?: { response?: { data?: unknown } } }).cause?.response?.data;
+}
+
+function isRawResponse(value: RawResponse | Failure): value is RawResponse {
+	return 'statusCode' in value;
+}
+
+async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promise<{ baseUrl: string; timeoutMs: number }> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const timeoutMs = Math.max(1, Number(credentials.timeoutSeconds) || 10) * 1000;
+	return { baseUrl, timeoutMs };
+}
+
+/**
+ * The one way this package talks to Enfonica: authenticated through n8n, retried per the
+ * policy in ./retry, and failures turned into errors that say what happened and how to fix it.
+ */
+export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, request: EnfonicaRequest): Promise<T> {
+	const { baseUrl, timeoutMs } = await requestSettings.call(this, request.itemIndex);
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await sendOnce.call(this, request, baseUrl, timeoutMs);
+		let failure: Failure;
+		if (isRawResponse(outcome)) {
+			if (outcome.statusCode < 400) {
+				if (outcome.body !== undefined && outcome.body !== '' && (typeof outcome.body !== 'object' || outcome.body === null)) {
+					failure = { kind: 'malformed' };
+				} else {
+					return (outcome.body ?? {}) as T;
+				}
+			} else {
+				failure = { kind: 'status', status: outcome.statusCode, retryAfterMs: parseRetryAfter(outcome.headers['retry-after']) };
+			}
+			if (failure.kind === 'status' && (!isRetryable(request.method, failure) || attempt >= MAX_ATTEMPTS || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
+				throw apiStatusError(this.getNode(), failure.status, outcome.body, { ...request, attempts: attempt });
+			}
+		} else {
+			failure = outcome;
+		}
+		if (failure.kind !== 'status' && (!isRetryable(request.method, failure) || attempt >= MAX_ATTEMPTS)) {
+			throw noAnswerError(this.getNode(), failure, { ...request, attempts: attempt });
+		}
+		await sleep(retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined));
+	}
+}
+
+export interface ListPage<T> {
+	items: T[];
+	nextPageToken?: string;
+}
+
+/** One page of a list call (used by searchable dropdowns, which page through n8n's UI). */
+export async function enfonicaApiListPage<T = IDataObject>(
+	this: EnfonicaContext,
+	parent: string,
+	qs: IDataObject,
+	itemIndex?: number,
+): Promise<ListPage<T>> {
+	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: `${parent}/phoneNumberInstances`, qs, itemIndex })) as IDataObject;
+	const items = (Array.isArray(page.phoneNumberInstances) ? page.phoneNumberInstances : []) as T[];
+	const nextPageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
+	return { items, nextPageToken };
+}
+
+/** Lists with pageSize 100, following nextPageToken until the end or `limit`; refuses a repeated token. */
+export async function enfonicaApiRequestAllItems<T = IDataObject>(
+	this: EnfonicaContext,
+	parent: string,
+	qs: IDataObject = {},
+	options: { limit?: number; itemIndex?: number } = {},
+): Promise<T[]> {
+	const results: T[] = [];
+	const seenTokens = new Set<string>();
+	let pageToken: string | undefined;
+	do {
+		const remaining = options.limit === undefined ? 100 : Math.min(100, options.limit - results.length);
+		const page = await enfonicaApiListPage.call(this, parent, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex);
+		for (const item of page.items as T[]) results.push(item);
+		pageToken = page.nextPageToken;
+		if (pageToken !== undefined) {
+			if (seenTokens.has(pageToken)) {
+				throw new NodeApiError(this.getNode(), { message: 'repeated page token' }, {
+					message: 'Enfonica returned the same page token twice',
+					description: 'Listing stopped to avoid an endless loop. Try again; if it persists, report it to Enfonica support.',
+					itemIndex: options.itemIndex,
+				});
+			}
+			seenTokens.add(pageToken);
+		}
+	} while (pageToken !== undefined && (options.limit === undefined || results.length < options.limit));
+	return options.limit === undefined ? results : results.slice(0, options.limit);
+}

@@ -1,0 +1,71 @@
+/** When a failed call may be sent again: the policy promised in the README. */
+
+export const MAX_ATTEMPTS = 5;
+const BASE_DELAY_MS = 250;
+const MAX_DELAY_MS = 8_000;
+/** A server asking us to wait longer than this is treated as a failure rather than stalling the workflow. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EAI_AGAIN',
+	'UND_ERR_SOCKET',
+]);
+
+export type Failure =
+	| { kind: 'status'; status: number; retryAfterMs?: number }
+	| { kind: 'network'; code: string }
+	| { kind: 'malformed' };
+
+/**
+ * GET, PATCH and DELETE are safe to repeat. POST (create, move, splitRange) changes things and
+ * create buys a number, so it is repeated only on 429, which Enfonica sends before doing anything.
+ */
+export function isRetryable(method: string, failure: Failure): boolean {
+	if (method === 'POST') return failure.kind === 'status' && failure.status === 429;
+	if (failure.kind === 'status') return RETRYABLE_STATUSES.has(failure.status);
+	return true;
+}
+
+/** Exponential backoff with full jitter; a Retry-After from the server wins when it is longer. */
+export function retryDelayMs(attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
+	const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+	const jittered = exponential / 2 + random() * (exponential / 2);
+	return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The network error code of a failed request, if it failed below HTTP. */
+export function networkErrorCode(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const { code, message } = current as { code?: unknown; message?: unknown };
+		if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+		if (typeof message === 'string' && /timeout of \d+ms exceeded|socket hang up/i.test(message)) {
+			return /timeout/i.test(message) ? 'ETIMEDOUT' : 'ECONNRESET';
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
