@@ -99,7 +99,8 @@ export class EnfonicaApi implements ICredentialType {
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			// password: n8n blanks password fields before sending credentials to the editor; the token must not leak there.
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 	];

@@ -1,5 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -7,13 +7,13 @@ import path from 'node:path';
  * N8N_USER_FOLDER when first constructed (the first node context does that) and writes an
  * encryption key and settings file under it; without this, tests would write into ~/.n8n.
  * Must run before anything asks the DI container for InstanceSettings.
+ *
+ * One fixed folder per OS user, reused by every run: it only ever holds n8n's generated
+ * settings file, and jest workers end without 'exit' hooks that could clean up per run.
  */
 export function useScratchUserFolder(): string {
-	// The environment variable is the single source of truth, so repeated harnesses in one
-	// process (jest worker) share the folder InstanceSettings has already read.
-	const existing = process.env.N8N_USER_FOLDER;
-	if (existing && path.basename(existing).startsWith('n8n-harness-')) return existing;
-	const folder = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
+	const folder = path.join(tmpdir(), `n8n-harness-user-folder-${userInfo().uid}`);
+	mkdirSync(folder, { recursive: true });
 	process.env.N8N_USER_FOLDER = folder;
 	return folder;
 }

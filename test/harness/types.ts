@@ -1,0 +1,127 @@
+import type {
+	ExecutionError,
+	ICredentialTypes,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeTypes,
+	IPinData,
+	IRun,
+	IRunData,
+	IWorkflowSettings,
+} from 'n8n-workflow';
+
+import type { CredentialStore } from './credential-store';
+import type { HarnessCredentialsHelper } from './credentials-helper';
+import type { CapturedLog } from './log-capture';
+
+export interface HarnessOptions {
+	/** Directory of the package to load (its package.json `n8n` section). Default: repo root. */
+	packageDir?: string;
+}
+
+export interface RunNodeArgs {
+	parameters: INodeParameters;
+	/** Id of a credential in `harness.credentials`, attached under the node's credential type. */
+	credentialId?: string;
+	/** JSON of the node's input items. Default `[{}]`. */
+	items?: IDataObject[];
+	/** Sets the node's "On Error" to "Continue" (`onError: 'continueRegularOutput'`). */
+	continueOnFail?: boolean;
+	typeVersion?: number;
+	/** Default `n8n-nodes-enfonica.enfonica`. */
+	nodeType?: string;
+}
+
+export interface RunResult {
+	/** First output of the node under test (empty when it failed or did not run). */
+	items: INodeExecutionData[];
+	/** All outputs of the node under test. */
+	outputs: INodeExecutionData[][];
+	/** The node's error as n8n records it in runData, else the execution's error (e.g. parameter issues). */
+	error?: ExecutionError;
+	runData: IRunData;
+	/** The whole execution as n8n would save it. */
+	run: IRun;
+}
+
+/** An n8n workflow export (the JSON the editor copies / `n8n export:workflow` writes). */
+export interface WorkflowJson {
+	nodes: INode[];
+	connections: IConnections;
+	id?: string;
+	name?: string;
+	settings?: IWorkflowSettings;
+	staticData?: IDataObject | null;
+	pinData?: IPinData;
+	[key: string]: unknown;
+}
+
+export interface RunWorkflowOptions {
+	/** Credential ids used in the export → ids in `harness.credentials`. */
+	credentialIdMap?: Record<string, string>;
+	/** JSON of the items the start node outputs. Default `[{}]`. */
+	startItems?: IDataObject[];
+}
+
+export interface WorkflowRunResult {
+	run: IRun;
+	runData: IRunData;
+	/** The execution's error (n8n shows it on the failing node), if any. */
+	error?: ExecutionError;
+	/** Names of the nodes in the order they finished. */
+	executionOrder: string[];
+	/** First output of a node's last run. */
+	outputOf(nodeName: string): INodeExecutionData[];
+	/** The workflow's static data after the run, as n8n would save it. */
+	staticData: IDataObject;
+}
+
+export interface PollArgs {
+	parameters: INodeParameters;
+	credentialId?: string;
+	/** The node's static data from the previous poll (as n8n saved it with the workflow). */
+	staticData?: IDataObject;
+	/** 'trigger': a scheduled poll of an active workflow. 'manual': "Fetch Test Event". */
+	mode?: 'trigger' | 'manual';
+	typeVersion?: number;
+	/** Default: the package's only polling node, e.g. `n8n-nodes-enfonica.enfonicaTrigger`. */
+	nodeType?: string;
+}
+
+export interface PollResult {
+	/** What poll() returned: null when there was nothing new. */
+	result: INodeExecutionData[][] | null;
+	/** The node's static data after the poll, JSON round-tripped as n8n stores it. */
+	staticData: IDataObject;
+	/** Whether n8n would have saved the static data (the node changed it). */
+	staticDataChanged: boolean;
+	/** The poll's error, as n8n would report it (activation failure / error execution). */
+	error?: Error;
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+export interface Harness {
+	nodeTypes: INodeTypes;
+	credentialTypes: ICredentialTypes;
+	credentials: CredentialStore;
+	/** The ICredentialsHelper the engine gets, for helpers that build their own node contexts. */
+	credentialsHelper: HarnessCredentialsHelper;
+	addCredential(data: IDataObject, opts?: { id?: string; name?: string; type?: string }): {
+		id: string;
+		name: string;
+	};
+	runNode(args: RunNodeArgs): Promise<RunResult>;
+	runWorkflow(workflow: WorkflowJson, opts?: RunWorkflowOptions): Promise<WorkflowRunResult>;
+	poll(args: PollArgs): Promise<PollResult>;
+	testCredential(
+		credential: IDataObject | { credentialId: string },
+	): Promise<CredentialTestResult>;
+	logs: CapturedLog[];
+}
