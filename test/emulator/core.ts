@@ -1,0 +1,78 @@
+/** Internal state of one emulator; the public Emulator class and the request pipeline share it. */
+import { AuthRegistry } from './auth';
+import { Clock } from './clock';
+import { notFound } from './errors';
+import { FaultBook } from './faults';
+import { InstanceIdSource } from './ids';
+import { instanceName, type StoredInstance } from './model';
+import { PageTokenCodec } from './pageToken';
+import { PhoneDirectory } from './phoneInfo';
+import { renderInstance } from './render';
+import { InstanceStore } from './store';
+import type { PhoneNumberInstanceJson, RequestLogEntry } from './types';
+
+export class EmulatorCore {
+	readonly store = new InstanceStore();
+	readonly phones = new PhoneDirectory();
+	readonly clock = new Clock();
+	readonly auth = new AuthRegistry();
+	readonly pageTokens = new PageTokenCodec();
+	readonly faults = new FaultBook();
+	readonly log: RequestLogEntry[] = [];
+	readonly tokenUrl: string;
+	latencyMs = 0;
+	accessTokenTtlSeconds = 3600;
+	inFlight = 0;
+	maxInFlight = 0;
+	closed = false;
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private readonly ids = new InstanceIdSource();
+
+	constructor(readonly baseUrl: string) {
+		this.tokenUrl = `${baseUrl}/token`;
+	}
+
+	render(instance: StoredInstance): PhoneNumberInstanceJson {
+		return renderInstance(instance, this.phones);
+	}
+
+	newInstanceId(): string {
+		let id = this.ids.next();
+		while (this.store.hasId(id)) id = this.ids.next();
+		return id;
+	}
+
+	/** The instance named by a request path, or 404 naming the resource. */
+	find(project: string, id: string): StoredInstance {
+		const instance = this.store.get(id);
+		if (!instance || instance.project !== project) {
+			throw notFound(`Phone number instance '${instanceName({ project, id })}' was not found.`);
+		}
+		return instance;
+	}
+
+	/** A timer close() can cancel, so a closed emulator leaves nothing pending. */
+	sleep(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				this.timers.delete(timer);
+				resolve();
+			}, ms);
+			this.timers.add(timer);
+		});
+	}
+
+	cancelTimers(): void {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+	}
+
+	enter(): void {
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+	}
+
+	leave(): void {
+		this.inFlight--;
+	}
+}

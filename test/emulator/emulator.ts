@@ -1,0 +1,177 @@
+/** The public face of the emulator: an HTTP server plus in-process test controls (none reachable over HTTP). */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EmulatorCore } from './core';
+import { createRequestHandler } from './pipeline';
+import { SAMPLE_EMPTY_PROJECT, SAMPLE_INSTANCES, SAMPLE_PROJECT } from './sample';
+import { seedBulk, seedInstances } from './seed';
+import { sortForList } from './ordering';
+import { isLive, type StoredInstance } from './model';
+import type {
+	BearerTokenOptions,
+	FaultRule,
+	LifecycleState,
+	PhoneNumberInstanceJson,
+	RequestLogEntry,
+	SeedBulkOptions,
+	SeedInstance,
+	ServiceAccountKey,
+	ServiceAccountOptions,
+	StartOptions,
+} from './types';
+
+export class Emulator {
+	readonly baseUrl: string;
+	readonly tokenUrl: string;
+
+	/** Use startEmulator(); the constructor is internal. */
+	constructor(
+		private readonly server: Server,
+		private readonly core: EmulatorCore,
+	) {
+		this.baseUrl = core.baseUrl;
+		this.tokenUrl = core.tokenUrl;
+	}
+
+	async close(): Promise<void> {
+		if (this.core.closed) return;
+		this.core.closed = true;
+		this.core.cancelTimers();
+		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+		// Keep-alive and hung connections would otherwise hold close() open.
+		this.server.closeAllConnections();
+		await closed;
+	}
+
+	// --- principals ---
+
+	createServiceAccount(options: ServiceAccountOptions): ServiceAccountKey {
+		return this.core.auth.createServiceAccount(options, this.tokenUrl);
+	}
+
+	addBearerToken(token: string, options?: BearerTokenOptions): void {
+		this.core.auth.addBearerToken(token, options);
+	}
+
+	expireAccessTokens(): void {
+		this.core.auth.expireAccessTokens();
+	}
+
+	get accessTokenTtlSeconds(): number {
+		return this.core.accessTokenTtlSeconds;
+	}
+
+	set accessTokenTtlSeconds(seconds: number) {
+		if (!(seconds > 0)) throw new Error(`accessTokenTtlSeconds must be positive, got ${seconds}`);
+		this.core.accessTokenTtlSeconds = seconds;
+	}
+
+	// --- data ---
+
+	seed(project: string, instances: SeedInstance[]): PhoneNumberInstanceJson[] {
+		return seedInstances(this.core, project, instances);
+	}
+
+	seedBulk(project: string, count: number, options?: SeedBulkOptions): void {
+		seedBulk(this.core, project, count, options);
+	}
+
+	seedSample(): { projects: string[] } {
+		seedInstances(this.core, SAMPLE_PROJECT, [...SAMPLE_INSTANCES]);
+		return { projects: [SAMPLE_PROJECT, SAMPLE_EMPTY_PROJECT] };
+	}
+
+	getInstance(name: string): PhoneNumberInstanceJson | undefined {
+		const instance = this.core.store.getByName(name);
+		return instance && this.core.render(instance);
+	}
+
+	/** In list order (createTime descending). */
+	listStored(project: string, options: { includeDeleted?: boolean } = {}): PhoneNumberInstanceJson[] {
+		const instances = this.core.store.inProject(project).filter((instance) => options.includeDeleted || isLive(instance));
+		return sortForList(instances).map((instance) => this.core.render(instance));
+	}
+
+	setLifecycleState(name: string, state: LifecycleState): void {
+		const instance = this.mustFind(name);
+		this.core.store.setState(instance, state);
+		if (state === 'DELETED') instance.deleteTime ??= this.core.clock.now();
+		else instance.deleteTime = undefined;
+		if (state === 'ACTIVE') instance.activateTime ??= this.core.clock.now();
+		// The reference defines PENDING as "activateTime not set".
+		if (state === 'PENDING') instance.activateTime = undefined;
+	}
+
+	setCompliant(name: string, compliant: boolean): void {
+		this.mustFind(name).compliant = compliant;
+	}
+
+	purge(name: string): void {
+		this.core.store.remove(this.mustFind(name).id);
+	}
+
+	// --- faults, latency, log ---
+
+	get latencyMs(): number {
+		return this.core.latencyMs;
+	}
+
+	set latencyMs(ms: number) {
+		if (!(ms >= 0)) throw new Error(`latencyMs must be >= 0, got ${ms}`);
+		this.core.latencyMs = ms;
+	}
+
+	injectFault(rule: FaultRule): void {
+		this.core.faults.add(rule);
+	}
+
+	clearFaults(): void {
+		this.core.faults.clear();
+	}
+
+	/** Live array, arrival order; entries of unfinished requests are completed in place. */
+	get requests(): readonly RequestLogEntry[] {
+		return this.core.log;
+	}
+
+	clearLog(): void {
+		this.core.log.length = 0;
+	}
+
+	get inFlight(): number {
+		return this.core.inFlight;
+	}
+
+	get maxInFlight(): number {
+		return this.core.maxInFlight;
+	}
+
+	resetMaxInFlight(): void {
+		this.core.maxInFlight = this.core.inFlight;
+	}
+
+	private mustFind(name: string): StoredInstance {
+		const instance = this.core.store.getByName(name);
+		if (!instance) throw new Error(`No phone number instance named '${name}'`);
+		return instance;
+	}
+}
+
+export async function startEmulator(options: StartOptions = {}): Promise<Emulator> {
+	const host = options.host ?? '127.0.0.1';
+	const server = createServer();
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const urlHost = host.includes(':') ? `[${host}]` : host;
+	const core = new EmulatorCore(`http://${urlHost}:${port}`);
+	// Attached before any connection callback can run (those are later macrotasks).
+	server.on('request', createRequestHandler(core));
+	return new Emulator(server, core);
+}
+

@@ -1,0 +1,47 @@
+/** update (PATCH): replaces the fields named by updateMask, or those present in the body. */
+import { failedPrecondition, invalidField } from '../errors';
+import { readInstanceInput } from '../instanceInput';
+import { checkLimits } from '../limits';
+import { instanceName, UPDATABLE_FIELDS, type StoredInstance, type UpdatableField } from '../model';
+import { readQuery } from '../query';
+import { parseUpdateMask } from '../updateMask';
+import { ok, type MethodHandler } from './call';
+
+export const update: MethodHandler = (core, call) => {
+	const query = readQuery(call.pairs, ['updateMask']);
+	const mask = parseUpdateMask(query.updateMask);
+	const input = readInstanceInput(call.body, 'phoneNumberInstance');
+	const pathName = instanceName({ project: call.project, id: call.id });
+	if (input.name !== undefined && input.name !== '' && input.name !== pathName) {
+		throw invalidField('name', `"${input.name}" does not match the instance in the URL (${pathName}).`);
+	}
+	const instance = core.find(call.project, call.id);
+	if (instance.lifecycleState === 'DELETED') throw failedPrecondition(`Phone number instance '${pathName}' is deleted and cannot be updated.`);
+
+	// Without a mask only fields present in the body change; output-only fields and phoneNumber in the body are ignored.
+	const fields = mask ?? UPDATABLE_FIELDS.filter((field) => input[field] !== undefined);
+	checkLimits(input, fields);
+	for (const field of fields) apply(instance, field, input);
+	return ok(core.render(instance));
+};
+
+/** A masked field missing from the body is reset to its default: that is how a client clears it. */
+function apply(instance: StoredInstance, field: UpdatableField, input: ReturnType<typeof readInstanceInput>): void {
+	switch (field) {
+		case 'displayName':
+			instance.displayName = input.displayName ?? '';
+			break;
+		case 'labels':
+			instance.labels = { ...(input.labels ?? {}) };
+			break;
+		case 'incomingMessageHandlerUris':
+			instance.incomingMessageHandlerUris = [...(input.incomingMessageHandlerUris ?? [])];
+			break;
+		case 'incomingCallHandlerUris':
+			instance.incomingCallHandlerUris = [...(input.incomingCallHandlerUris ?? [])];
+			break;
+		case 'callRecordingTrigger':
+			instance.callRecordingTrigger = input.callRecordingTrigger ?? 'DISABLED';
+			break;
+	}
+}

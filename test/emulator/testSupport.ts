@@ -1,0 +1,106 @@
+/** Helpers for tests that talk to the emulator over raw HTTP (global fetch). */
+import { createSign } from 'node:crypto';
+import { JWT_BEARER_GRANT, NUMBERING_SCOPE, type ServiceAccountKey } from './types';
+
+export function base64UrlJson(value: unknown): string {
+	return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+export function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, privateKeyPem: string): string {
+	const unsigned = `${base64UrlJson(header)}.${base64UrlJson(claims)}`;
+	const signature = createSign('RSA-SHA256').update(unsigned).sign(privateKeyPem).toString('base64url');
+	return `${unsigned}.${signature}`;
+}
+
+export interface AssertionOptions {
+	/** Default key.token_uri. */
+	audience?: string;
+	scope?: string;
+	nowSeconds?: number;
+	lifetimeSeconds?: number;
+	/** Merged over the standard header / claims (undefined values delete the entry). */
+	header?: Record<string, unknown>;
+	claims?: Record<string, unknown>;
+	/** Sign with this PEM instead of the key's own. */
+	signingKeyPem?: string;
+}
+
+function merge(base: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	const result = { ...base, ...overrides };
+	for (const [name, value] of Object.entries(result)) if (value === undefined) delete result[name];
+	return result;
+}
+
+/** The assertion Enfonica's client libraries build from a service-account key. */
+export function serviceAccountAssertion(key: ServiceAccountKey, options: AssertionOptions = {}): string {
+	const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+	const header = merge({ alg: 'RS256', typ: 'JWT', kid: key.private_key_id }, options.header);
+	const claims = merge(
+		{
+			iss: key.client_email,
+			aud: options.audience ?? key.token_uri,
+			iat: now,
+			exp: now + (options.lifetimeSeconds ?? 3600),
+			scope: options.scope ?? NUMBERING_SCOPE,
+		},
+		options.claims,
+	);
+	return signJwt(header, claims, options.signingKeyPem ?? key.private_key);
+}
+
+export interface HttpResult {
+	status: number;
+	headers: Headers;
+	text: string;
+	/** Parsed JSON, or undefined if the body is not JSON. */
+	json: any;
+}
+
+async function toResult(response: Response): Promise<HttpResult> {
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+export async function postToken(tokenUrl: string, form: Record<string, string>): Promise<HttpResult> {
+	const response = await fetch(tokenUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(form).toString(),
+	});
+	return toResult(response);
+}
+
+export async function exchangeKey(key: ServiceAccountKey, options?: AssertionOptions): Promise<HttpResult> {
+	return postToken(key.token_uri, { grant_type: JWT_BEARER_GRANT, assertion: serviceAccountAssertion(key, options) });
+}
+
+/** Raw API calls: `path` is appended to the base URL as given (so tests control percent-encoding). */
+export function apiClient(baseUrl: string, token?: string) {
+	return async (method: string, path: string, body?: unknown, init: { headers?: Record<string, string>; rawBody?: string } = {}): Promise<HttpResult> => {
+		const headers: Record<string, string> = { ...init.headers };
+		if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+		let payload: string | undefined = init.rawBody;
+		if (body !== undefined) {
+			payload = JSON.stringify(body);
+			headers['Content-Type'] = 'application/json';
+		}
+		return toResult(await fetch(`${baseUrl}${path}`, { method, headers, body: payload }));
+	};
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+export function collectionPath(project: string): string {
+	return `/v1beta1/projects/${project}/phoneNumberInstances`;
+}
+
+/** '/v1beta1/' + a full resource name. */
+export function resourcePath(name: string): string {
+	return `/v1beta1/${name}`;
+}
