@@ -1,0 +1,114 @@
+/**
+ * `npm run demo`: the package at work without an Enfonica account. Starts the emulator with a
+ * sample project and runs a provisioning story and an alerting story through n8n-core's engine,
+ * with the built package loaded by n8n's own loader.
+ */
+import { join } from 'node:path';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SAMPLE_EMPTY_PROJECT, SAMPLE_PROJECT, startEmulator } from '../../test/emulator';
+import { createHarness } from '../../test/harness';
+import { buildIfNeeded } from './buildIfNeeded';
+import { table } from './table';
+
+const ROOT = join(__dirname, '..', '..');
+const INSTANCE_COLUMNS = ['phoneNumber', 'displayName', 'lifecycleState', 'compliant', 'range', 'project'];
+
+function rangeText(json: IDataObject): string {
+	const range = json.range as { start: string; end: string; size: number } | null;
+	return range ? `${range.start}…${range.end.slice(-2)} (${range.size})` : '';
+}
+
+function rows(items: Array<{ json: IDataObject }>): Array<Record<string, unknown>> {
+	return items.map(({ json }) => ({ ...json, range: rangeText(json), project: String(json.project ?? '').replace('projects/', '') }));
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	buildIfNeeded(ROOT);
+	const emu = await startEmulator();
+	emu.seedSample();
+	const key = emu.createServiceAccount({ projectId: SAMPLE_PROJECT, projects: [SAMPLE_PROJECT, SAMPLE_EMPTY_PROJECT] });
+	const h = await createHarness({ packageDir: ROOT });
+	const { id: credentialId } = h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: emu.baseUrl, tokenUrl: emu.tokenUrl });
+	console.log(`Enfonica emulator on ${emu.baseUrl}; sample projects ${SAMPLE_PROJECT} and ${SAMPLE_EMPTY_PROJECT}.`);
+	console.log('Every step below runs the built Enfonica node in n8n-core\'s WorkflowExecute, against the emulator.\n');
+
+	let failures = 0;
+	let stepNumber = 0;
+	const step = async (title: string, asked: string, parameters: INodeParameters, columns = INSTANCE_COLUMNS) => {
+		stepNumber++;
+		console.log(`${stepNumber}. ${title}\n   asked: ${asked}`);
+		const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', ...parameters }, credentialId });
+		if (run.error) {
+			failures++;
+			console.log(`   FAILED: ${run.error.message}\n`);
+			return [];
+		}
+		console.log(`   got ${run.items.length} item(s):\n${table(rows(run.items), columns)}\n`);
+		return run.items;
+	};
+
+	const [bought] = await step('Buy a number typed in national format', 'create "02 5550 1300", Default Country AU', {
+		operation: 'create',
+		phoneNumber: '02 5550 1300',
+		additionalFields: { displayName: 'Campaign line' },
+		options: { defaultCountry: 'AU' },
+	});
+	await step('Label it and route its calls and messages', 'update: labels campaign=spring (merge), call + message handlers', {
+		operation: 'update',
+		phoneNumberInstance: { __rl: true, mode: 'phoneNumber', value: '+61 2 5550 1300' },
+		labelsMode: 'merge',
+		updateFields: {
+			labels: { label: [{ key: 'campaign', value: 'spring' }] },
+			incomingCallHandlerUris: 'https://voice.example.com/campaign, sip:campaign@sip.example.com',
+			incomingMessageHandlerUris: 'https://sms.example.com/campaign',
+		},
+	}, ['phoneNumber', 'labels', 'incomingCallHandlerUris', 'incomingMessageHandlerUris']);
+	await step('List the project', `get many in ${SAMPLE_PROJECT}, return all`, { operation: 'getMany', returnAll: true });
+	await step('Split the 100-number range', 'split range +61255501100 keeping 20 numbers, output two items', {
+		operation: 'splitRange',
+		phoneNumberInstance: { __rl: true, mode: 'phoneNumber', value: '+61255501100' },
+		size: 20,
+		output: 'twoItems',
+	});
+	await step('Move a number to the second project', `move +61491570156 to ${SAMPLE_EMPTY_PROJECT}`, {
+		operation: 'move',
+		phoneNumberInstance: { __rl: true, mode: 'phoneNumber', value: '+61491570156' },
+		destinationProject: SAMPLE_EMPTY_PROJECT,
+	});
+	await step('Release a number', `delete ${String(bought?.json.phoneNumber ?? 'the new number')}`, {
+		operation: 'delete',
+		phoneNumberInstance: { __rl: true, mode: 'name', value: String(bought?.json.name ?? '') },
+	});
+
+	stepNumber++;
+	console.log(`${stepNumber}. Alerts: Enfonica Trigger watching lifecycle (into SUSPENDED or DELETED) and compliance`);
+	const triggerParameters: INodeParameters = { events: ['lifecycleStateChanged', 'complianceChanged'], lifecycleStates: ['SUSPENDED', 'DELETED'] };
+	const baseline = await h.poll({ parameters: triggerParameters, credentialId });
+	console.log(`   first poll: baseline stored, ${baseline.result ? 'UNEXPECTED events' : 'no events'} (as n8n expects on activation)`);
+	const reception = emu.listStored(SAMPLE_PROJECT).find((instance) => instance.phoneNumber?.phoneNumber === '+61255501000');
+	const hotline = emu.listStored(SAMPLE_PROJECT).find((instance) => instance.phoneNumber?.phoneNumber === '+611800160401');
+	emu.setLifecycleState(String(reception?.name), 'SUSPENDED');
+	emu.setCompliant(String(hotline?.name), false);
+	console.log('   meanwhile at Enfonica: +61255501000 is SUSPENDED, +611800160401 loses compliance');
+	const alerts = await h.poll({ parameters: triggerParameters, credentialId, staticData: baseline.staticData });
+	const emitted = alerts.result?.[0] ?? [];
+	console.log(`   next poll emitted ${emitted.length} alert(s):\n${table(emitted.map(({ json }) => json), ['event', 'phoneNumber', 'displayName', 'previousLifecycleState', 'lifecycleState', 'previousCompliant', 'compliant'])}`);
+	const quiet = await h.poll({ parameters: triggerParameters, credentialId, staticData: alerts.staticData });
+	console.log(`   poll after that: ${quiet.result ? 'UNEXPECTED repeat' : 'nothing new (no repeated alerts)'}\n`);
+	if (alerts.error || emitted.length !== 2 || baseline.result || quiet.result) failures++;
+
+	const apiCalls = emu.requests.filter((request) => request.path.startsWith('/v1beta1/')).length;
+	const tokenCalls = emu.requests.filter((request) => request.path === '/token').length;
+	console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiCalls} API requests, ${tokenCalls} token exchange(s), ${failures} failed step(s).`);
+	console.log('Next: `npm run n8n` opens the same package in a real n8n editor (see README).');
+	await emu.close();
+	process.exitCode = failures === 0 ? 0 : 1;
+}
+
+main().catch((error: Error) => {
+	console.error(`Demo failed: ${error.message}`);
+	process.exitCode = 1;
+});
