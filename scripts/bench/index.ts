@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: how close the nodes come to what the API allows, as ratios measured side by
+ * side in one run (absolute times on shared machines are noise).
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { startEmulator } from '../../test/emulator';
+import { createHarness } from '../../test/harness';
+import { buildIfNeeded } from '../demo/buildIfNeeded';
+import { table } from '../demo/table';
+import { bareListAll } from './bareList';
+import { coldLoadMs } from './coldLoad';
+import { sideBySide, timeMs } from './measure';
+
+const ROOT = join(__dirname, '..', '..');
+const N = 10_000;
+const BULK = Number(process.env.BENCH_BULK ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+interface Row { measure: string; value: string; target: string; met: string }
+const verdict = (ok: boolean) => (ok ? 'yes' : 'NO');
+
+async function main(): Promise<void> {
+	buildIfNeeded(ROOT);
+	const rows: Row[] = [];
+	const emu = await startEmulator();
+	const h = await createHarness({ packageDir: ROOT });
+	const token = 'bench-token';
+	emu.addBearerToken(token, { projects: '*' });
+	const { id: credentialId } = h.addCredential({ authentication: 'bearerToken', bearerToken: token, projectId: 'bench', baseUrl: emu.baseUrl });
+	emu.seedBulk('bench', N);
+	const listRequests = () => emu.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/phoneNumberInstances')).length;
+
+	// 1. Get Many, Return All, through the engine vs a bare fetch loop.
+	for (const simplify of [false, true]) {
+		emu.clearLog();
+		let count = 0;
+		const engine = async () => {
+			const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', operation: 'getMany', returnAll: true, simplify }, credentialId });
+			if (run.error) throw run.error;
+			count = run.items.length;
+		};
+		await engine();
+		const requests = listRequests();
+		const times = await sideBySide(ROUNDS, engine, async () => await bareListAll(emu.baseUrl, 'bench', token));
+		const ratio = times.a / times.b;
+		rows.push({ measure: `Get Many all ${N} (simplify ${simplify ? 'on' : 'off'}): requests`, value: `${requests} (items ${count})`, target: `${Math.ceil(N / 100)}`, met: verdict(requests === Math.ceil(N / 100) && count === N) });
+		rows.push({ measure: `Get Many all ${N} (simplify ${simplify ? 'on' : 'off'}): time vs bare fetch`, value: `${ratio.toFixed(2)}× (${times.a.toFixed(0)} vs ${times.b.toFixed(0)} ms)`, target: '≤ 1.25×', met: verdict(ratio <= 1.25) });
+	}
+
+	// 2. One trigger poll over N numbers vs the bare loop with includeDeleted.
+	const triggerParameters = { events: ['lifecycleStateChanged', 'complianceChanged', 'instanceAdded', 'instanceRemoved'] };
+	emu.clearLog();
+	const baseline = await h.poll({ parameters: triggerParameters, credentialId });
+	if (baseline.error) throw baseline.error;
+	const pollRequests = listRequests();
+	const stateBytes = Buffer.byteLength(JSON.stringify(baseline.staticData));
+	const pollTimes = await sideBySide(
+		ROUNDS,
+		async () => {
+			const poll = await h.poll({ parameters: triggerParameters, credentialId, staticData: baseline.staticData });
+			if (poll.error) throw poll.error;
+		},
+		async () => await bareListAll(emu.baseUrl, 'bench', token, { includeDeleted: 'true' }),
+	);
+	rows.push({ measure: `Trigger poll over ${N}: requests`, value: String(pollRequests), target: `${Math.ceil(N / 100)}`, met: verdict(pollRequests === Math.ceil(N / 100)) });
+	rows.push({ measure: `Trigger poll over ${N}: time vs bare fetch`, value: `${(pollTimes.a / pollTimes.b).toFixed(2)}× (${pollTimes.a.toFixed(0)} vs ${pollTimes.b.toFixed(0)} ms)`, target: '≤ 1.25×', met: verdict(pollTimes.a / pollTimes.b <= 1.25) });
+	rows.push({ measure: `Trigger state for ${N}: bytes per number`, value: (stateBytes / N).toFixed(1), target: '≤ 48', met: verdict(stateBytes / N <= 48) });
+
+	// 3. Bulk gets and updates at 20 ms emulated latency: concurrency 1 vs 10.
+	const names = emu.listStored('bench').slice(0, BULK).map((instance) => String(instance.name));
+	const items = names.map((name, index) => ({ name, label: `v${index}` }));
+	emu.latencyMs = 20;
+	for (const operation of ['get', 'update'] as const) {
+		const parameters = (concurrency: number) => ({
+			resource: 'phoneNumberInstance',
+			operation,
+			phoneNumberInstance: { __rl: true, mode: 'name', value: '={{ $json.name }}' },
+			...(operation === 'update' ? { updateFields: { displayName: '={{ $json.label }}' } } : {}),
+			options: { concurrency },
+		});
+		const run = (concurrency: number) => async () => {
+			const result = await h.runNode({ parameters: parameters(concurrency), credentialId, items });
+			if (result.error) throw result.error;
+			if (result.items.length !== BULK) throw new Error(`expected ${BULK} items, got ${result.items.length}`);
+		};
+		emu.resetMaxInFlight();
+		const sequential = await timeMs(run(1));
+		const sequentialInFlight = emu.maxInFlight;
+		emu.resetMaxInFlight();
+		const parallel = await timeMs(run(10));
+		const speedup = sequential / parallel;
+		rows.push({
+			measure: `${BULK} ${operation}s at 20 ms: concurrency 10 vs 1`,
+			value: `${speedup.toFixed(1)}× (${(sequential / 1000).toFixed(1)} s vs ${(parallel / 1000).toFixed(1)} s; in flight ≤ ${sequentialInFlight} / ${emu.maxInFlight})`,
+			target: '≥ 5×',
+			met: verdict(speedup >= 5 && emu.maxInFlight <= 10),
+		});
+	}
+	emu.latencyMs = 0;
+	await emu.close();
+
+	// 4. Cold load of the credential and both nodes from dist.
+	const cold = coldLoadMs(ROOT);
+	rows.push({ measure: 'Cold load: credential + both nodes from dist (median of 7 processes)', value: `${cold.medianMs.toFixed(1)} ms`, target: '≤ 60 ms', met: verdict(cold.medianMs <= 60) });
+
+	const cpu = cpus();
+	console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg().map((value) => value.toFixed(2)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);
+	console.log(table(rows as unknown as Array<Record<string, unknown>>, ['measure', 'value', 'target', 'met'], 80));
+}
+
+main().catch((error: Error) => {
+	console.error(`Bench failed: ${error.message}`);
+	process.exitCode = 1;
+});
