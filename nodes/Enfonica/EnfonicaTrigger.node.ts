@@ -1,0 +1,100 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { simplifyField } from './actions/common.descriptions';
+import { LIFECYCLE_STATE_OPTIONS } from './helpers/lifecycleStates';
+import { pollChanges } from './trigger/poll';
+
+export class EnfonicaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Enfonica Trigger',
+		name: 'enfonicaTrigger',
+		icon: { light: 'file:enfonica.svg', dark: 'file:enfonica.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Enfonica phone numbers change lifecycle state or compliance, appear or disappear',
+		defaults: { name: 'Enfonica Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: ['main'],
+		credentials: [{ name: 'enfonicaApi', required: true }],
+		properties: [
+			{
+				displayName: 'Project',
+				name: 'project',
+				type: 'string',
+				default: '',
+				placeholder: 'my-project',
+				description: 'Project ID ("my-project" or "projects/my-project") to watch. Empty: the project set in the credential.',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Compliance Changed',
+						value: 'complianceChanged',
+						description: 'A number became compliant or stopped being compliant',
+					},
+					{
+						name: 'Instance Added',
+						value: 'instanceAdded',
+						description: 'A new instance appeared: a number bought or moved in, or the new range of a split',
+					},
+					{
+						name: 'Instance Removed',
+						value: 'instanceRemoved',
+						description: 'An instance vanished from the project: moved to another project or purged',
+					},
+					{
+						name: 'Lifecycle State Changed',
+						value: 'lifecycleStateChanged',
+						description: 'A number became active, suspended, pending or deleted',
+					},
+				],
+				default: ['lifecycleStateChanged'],
+				description: 'Which changes start the workflow; each change is one item',
+			},
+			{
+				displayName: 'Lifecycle States',
+				name: 'lifecycleStates',
+				type: 'multiOptions',
+				options: LIFECYCLE_STATE_OPTIONS,
+				default: [],
+				description: 'Report lifecycle changes only into these states, e.g. Suspended and Deleted. Empty: any state.',
+				displayOptions: { show: { events: ['lifecycleStateChanged'] } },
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Prefix',
+						name: 'prefix',
+						type: 'string',
+						default: '',
+						placeholder: '+612',
+						description: 'Watch only numbers starting with this prefix, in E.164 ("+612") or national ("02") form. Changing it starts a new baseline.',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [simplifyField],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollChanges.call(this);
+	}
+}

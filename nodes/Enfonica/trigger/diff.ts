@@ -1,0 +1,59 @@
+import type { PhoneNumberInstance } from '../helpers/simplify';
+import type { KnownInstance, Snapshot } from './state';
+import { decodeKnown, encodeKnown, knownOf } from './state';
+
+export type TriggerEvent = 'complianceChanged' | 'instanceAdded' | 'instanceRemoved' | 'lifecycleStateChanged';
+
+/** One detected change; an instance that changed lifecycle and compliance at once yields two. */
+export type Change =
+	| { event: 'lifecycleStateChanged'; instance: PhoneNumberInstance; previousLifecycleState: string }
+	| { event: 'complianceChanged'; instance: PhoneNumberInstance; previousCompliant: boolean }
+	| { event: 'instanceAdded'; instance: PhoneNumberInstance }
+	| { event: 'instanceRemoved'; name: string; lastKnown: KnownInstance };
+
+/** The instance ID: the last segment of its resource name (unique within the watched project). */
+export function instanceIdOf(instance: PhoneNumberInstance): string | undefined {
+	const id = instance.name?.split('/').pop();
+	return id ? id : undefined;
+}
+
+/** The snapshot of a complete listing (a repeated instance, from a page boundary shift, counts once). */
+export function snapshotOf(listing: PhoneNumberInstance[]): Snapshot {
+	const snapshot: Snapshot = {};
+	for (const instance of listing) {
+		const id = instanceIdOf(instance);
+		if (id !== undefined) snapshot[id] = encodeKnown(knownOf(instance));
+	}
+	return snapshot;
+}
+
+/**
+ * Every change between the saved snapshot and a complete listing of the same scope.
+ * Instances keep listing order (newest first); removals follow.
+ */
+export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], projectName: string): Change[] {
+	const changes: Change[] = [];
+	const seen = new Set<string>();
+	for (const instance of listing) {
+		const id = instanceIdOf(instance);
+		if (id === undefined || seen.has(id)) continue;
+		seen.add(id);
+		const before = Object.prototype.hasOwnProperty.call(previous, id) ? previous[id] : undefined;
+		if (before === undefined) {
+			changes.push({ event: 'instanceAdded', instance });
+			continue;
+		}
+		const was = decodeKnown(before);
+		const now = knownOf(instance);
+		if (was.lifecycleState !== now.lifecycleState) {
+			changes.push({ event: 'lifecycleStateChanged', instance, previousLifecycleState: was.lifecycleState });
+		}
+		if (was.compliant !== now.compliant) {
+			changes.push({ event: 'complianceChanged', instance, previousCompliant: was.compliant });
+		}
+	}
+	for (const [id, entry] of Object.entries(previous)) {
+		if (!seen.has(id)) changes.push({ event: 'instanceRemoved', name: `${projectName}/phoneNumberInstances/${id}`, lastKnown: decodeKnown(entry) });
+	}
+	return changes;
+}

@@ -1,0 +1,61 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { PhoneNumberInstance } from '../helpers/simplify';
+import { simplifyInstance } from '../helpers/simplify';
+import type { Change, TriggerEvent } from './diff';
+import { DEFAULT_LIFECYCLE_STATE } from './state';
+
+export interface OutputSettings {
+	events: TriggerEvent[];
+	/** Lifecycle changes are emitted only into these states; empty = any. */
+	lifecycleStates: string[];
+	simplify: boolean;
+	/** One timestamp for the whole poll: when the changes were seen. */
+	detectedAt: string;
+}
+
+/** Whether the user asked to hear about this change. */
+export function isWanted(change: Change, settings: OutputSettings): boolean {
+	if (!settings.events.includes(change.event)) return false;
+	if (change.event === 'lifecycleStateChanged' && settings.lifecycleStates.length > 0) {
+		return settings.lifecycleStates.includes(change.instance.lifecycleState || DEFAULT_LIFECYCLE_STATE);
+	}
+	return true;
+}
+
+function instanceOutput(instance: PhoneNumberInstance, simplify: boolean): IDataObject {
+	return simplify ? simplifyInstance(instance) : ({ ...instance } as IDataObject);
+}
+
+/**
+ * A vanished instance is no longer readable, so only what the trigger remembered is output,
+ * in the field names of the chosen shape (never defaults that would pass for facts).
+ */
+function removedOutput(change: Extract<Change, { event: 'instanceRemoved' }>, simplify: boolean): IDataObject {
+	const { lifecycleState, compliant, phoneNumber } = change.lastKnown;
+	if (!simplify) return { name: change.name, phoneNumber: { phoneNumber }, lifecycleState, compliant };
+	const segments = change.name.split('/');
+	return {
+		name: change.name,
+		id: segments[segments.length - 1],
+		project: segments.slice(0, 2).join('/'),
+		phoneNumber,
+		lifecycleState,
+		compliant,
+	};
+}
+
+/** One output item's JSON: the instance plus what changed and when it was seen. */
+export function changeToJson(change: Change, settings: Pick<OutputSettings, 'simplify' | 'detectedAt'>): IDataObject {
+	const { simplify, detectedAt } = settings;
+	switch (change.event) {
+		case 'lifecycleStateChanged':
+			return { ...instanceOutput(change.instance, simplify), event: change.event, previousLifecycleState: change.previousLifecycleState, detectedAt };
+		case 'complianceChanged':
+			return { ...instanceOutput(change.instance, simplify), event: change.event, previousCompliant: change.previousCompliant, detectedAt };
+		case 'instanceAdded':
+			return { ...instanceOutput(change.instance, simplify), event: change.event, detectedAt };
+		case 'instanceRemoved':
+			return { ...removedOutput(change, simplify), event: change.event, detectedAt };
+	}
+}

@@ -1,0 +1,23 @@
+import type { PhoneNumberInstance } from '../helpers/simplify';
+import type { Change, TriggerEvent } from './diff';
+import { knownOf } from './state';
+
+/**
+ * "Fetch Test Event": a change of the first selected kind, built from a real instance so the
+ * fields downstream nodes map are the real ones. The instance's own data is never altered
+ * (a test event must not claim a number is suspended when it is not); only the "previous"
+ * values are invented, as a plausible transition into the current state.
+ */
+export function sampleChange(event: TriggerEvent, instance: PhoneNumberInstance, name: string): Change {
+	const known = knownOf(instance);
+	switch (event) {
+		case 'lifecycleStateChanged':
+			return { event, instance, previousLifecycleState: known.lifecycleState === 'ACTIVE' ? 'PENDING' : 'ACTIVE' };
+		case 'complianceChanged':
+			return { event, instance, previousCompliant: !known.compliant };
+		case 'instanceAdded':
+			return { event, instance };
+		case 'instanceRemoved':
+			return { event, name, lastKnown: known };
+	}
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { WorkflowJson } from './harness';
+import type { TriggerBed } from './trigger.bed';
+import { TRIGGER_TYPE, startTriggerBed } from './trigger.bed';
+
+const EXAMPLE = path.resolve(__dirname, '..', 'examples', 'alert-suspended-or-noncompliant.json');
+const README = path.resolve(__dirname, '..', 'README.md');
+
+/** The first JSON block of the README's trigger section (the example workflow shown to readers). */
+function readmeExample(): WorkflowJson {
+	const readme = readFileSync(README, 'utf8');
+	const section = readme.slice(readme.indexOf('<!-- section:trigger (issue 4) -->'), readme.indexOf('<!-- /section:trigger -->'));
+	const block = /```json\n([\s\S]*?)\n```/.exec(section);
+	if (!block) throw new Error('README trigger section has no JSON example');
+	return JSON.parse(block[1]) as WorkflowJson;
+}
+
+/** The README's example workflow: its trigger, polled with its own parameters, alerts on the right changes. */
+describe('example: alert on suspended or non-compliant numbers', () => {
+	let bed: TriggerBed;
+
+	beforeAll(async () => {
+		bed = await startTriggerBed();
+	});
+	afterAll(async () => await bed.close());
+
+	it('is the workflow the README shows', () => {
+		const file = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowJson;
+		const shown = readmeExample();
+		expect(shown.nodes.map((node) => [node.type, node.name, node.parameters, node.credentials])).toEqual(
+			file.nodes.map((node) => [node.type, node.name, node.parameters, node.credentials]),
+		);
+	});
+
+	it('alerts on suspension, deletion and compliance changes, and nothing else', async () => {
+		const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowJson;
+		const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
+		expect(trigger).toBeDefined();
+		expect(trigger?.credentials?.enfonicaApi).toBeDefined();
+		// The example leaves Project empty: it watches the credential's project.
+		const key = bed.emu.createServiceAccount({ projectId: 'alerts' });
+		const { id } = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl });
+		const [suspended, deleted, activated, nonCompliant, renamed] = bed.emu.seed('alerts', [
+			{ phoneNumber: '+61255509000', lifecycleState: 'ACTIVE', compliant: true },
+			{ phoneNumber: '+61255509001', lifecycleState: 'ACTIVE', compliant: true },
+			{ phoneNumber: '+61255509002', lifecycleState: 'PENDING', compliant: true },
+			{ phoneNumber: '+61255509003', lifecycleState: 'ACTIVE', compliant: true },
+			{ phoneNumber: '+61255509004', lifecycleState: 'ACTIVE', compliant: true },
+		]);
+		const watcher = bed.watcher(trigger?.parameters as INodeParameters, id);
+		expect((await watcher.poll()).result).toBeNull();
+
+		bed.emu.setLifecycleState(suspended.name, 'SUSPENDED');
+		bed.emu.setLifecycleState(deleted.name, 'DELETED');
+		bed.emu.setLifecycleState(activated.name, 'ACTIVE');
+		bed.emu.setCompliant(nonCompliant.name, false);
+		await bed.api('PATCH', `${renamed.name}?updateMask=displayName`, { displayName: 'Renamed' });
+		bed.emu.seed('alerts', [{ phoneNumber: '+61255509005' }]);
+
+		const alerts = await watcher.events();
+		const summary = (alert: IDataObject) => [alert.event, alert.phoneNumber, alert.lifecycleState, alert.compliant];
+		expect(alerts.map(summary).sort()).toEqual(
+			[
+				['complianceChanged', '+61255509003', 'ACTIVE', false],
+				['lifecycleStateChanged', '+61255509000', 'SUSPENDED', true],
+				['lifecycleStateChanged', '+61255509001', 'DELETED', true],
+			].sort(),
+		);
+		expect(await watcher.events()).toEqual([]);
+	});
+});
