@@ -34,7 +34,8 @@ export const instanceLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: `(${INSTANCE_NAME_REGEX.replace(/^\^|\$$/g, '')})|([A-Za-z0-9][A-Za-z0-9_-]{0,127})`,
+						// Anchored: unanchored, n8n accepts any value that merely contains a valid ID.
+						regex: `^(?:${INSTANCE_NAME_REGEX.replace(/^\^|\$$/g, '')}|[A-Za-z0-9][A-Za-z0-9_-]{0,127})$`,
 						errorMessage: 'Use projects/<project>/phoneNumberInstances/<id> or the instance ID',
 					},
 				},
@@ -56,4 +57,23 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'string',
+	default: '',
+	placeholder: 'AU',
+	description: 'Two-letter country code (ISO 3166) used to read phone numbers written in national format, such as "02 5550 1100". Not needed for numbers starting with +.',
+};
+
+/** Options of operations that read a typed phone number (Create, and the By Phone Number locator mode). */
+export const phoneNumberOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [defaultCountryOption],
 };

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { toListPrefix } from '../helpers/phoneNumbers';
+import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import { CREDENTIAL_TYPE, enfonicaApiListPage } from '../transport';
@@ -13,7 +13,20 @@ function label(instance: PhoneNumberInstance): string {
 	return parts.join(' · ');
 }
 
-/** "From List" dropdown: typed text searches by number prefix on the server; pages with nextPageToken. */
+/** A typed number prefix for the server, or undefined when the text is not one (then it filters display names). */
+function prefixOf(search: string): string | undefined {
+	try {
+		return toListPrefix(search);
+	} catch (error) {
+		if (error instanceof PhoneNumberError) return undefined;
+		throw error;
+	}
+}
+
+/**
+ * "From List" dropdown: typed digits search by number prefix on the server; other text keeps the
+ * instances of each page whose display name contains it. Pages follow the API's nextPageToken.
+ */
 export async function searchPhoneNumberInstances(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -22,15 +35,17 @@ export async function searchPhoneNumberInstances(
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const projectName = resolveProjectName(this.getNodeParameter('project', '') as string, credentials);
 	const qs: Record<string, string | number> = { pageSize: 100 };
-	const search = filter?.trim();
-	if (search) qs.prefix = toListPrefix(search);
+	const search = filter?.trim() ?? '';
+	const prefix = search === '' ? undefined : prefixOf(search);
+	if (prefix) qs.prefix = prefix;
 	if (paginationToken) qs.pageToken = paginationToken;
 	const page = await enfonicaApiListPage.call(this, projectName, qs);
+	const text = search.toLowerCase();
+	const instances = (page.items as PhoneNumberInstance[]).filter(
+		(instance) => prefix !== undefined || text === '' || (instance.displayName ?? '').toLowerCase().includes(text),
+	);
 	return {
-		results: (page.items as PhoneNumberInstance[]).map((instance) => ({
-			name: label(instance),
-			value: instance.name ?? '',
-		})),
+		results: instances.map((instance) => ({ name: label(instance), value: instance.name ?? '' })),
 		paginationToken: page.nextPageToken,
 	};
 }

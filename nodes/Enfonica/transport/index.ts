@@ -127,20 +127,24 @@ export async function enfonicaApiListPage<T = IDataObject>(
 	return { items, nextPageToken };
 }
 
-/** Lists with pageSize 100, following nextPageToken until the end or `limit`; refuses a repeated token. */
+/**
+ * Lists with pageSize 100, following nextPageToken until the end or `limit`; refuses a repeated token.
+ * `keep` filters client-side: paging goes on until `limit` kept items are found or the list ends.
+ */
 export async function enfonicaApiRequestAllItems<T = IDataObject>(
 	this: EnfonicaContext,
 	parent: string,
 	qs: IDataObject = {},
-	options: { limit?: number; itemIndex?: number } = {},
+	options: { limit?: number; itemIndex?: number; keep?: (item: T) => boolean } = {},
 ): Promise<T[]> {
 	const results: T[] = [];
 	const seenTokens = new Set<string>();
 	let pageToken: string | undefined;
 	do {
-		const remaining = options.limit === undefined ? 100 : Math.min(100, options.limit - results.length);
+		// Without a filter, ask for no more than is still needed; with one, any page may hold few matches.
+		const remaining = options.limit === undefined || options.keep ? 100 : Math.min(100, options.limit - results.length);
 		const page = await enfonicaApiListPage.call(this, parent, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex);
-		for (const item of page.items as T[]) results.push(item);
+		for (const item of page.items as T[]) if (!options.keep || options.keep(item)) results.push(item);
 		pageToken = page.nextPageToken;
 		if (pageToken !== undefined) {
 			if (seenTokens.has(pageToken)) {

@@ -1,21 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readInstanceLocator, resolveInstanceName } from '../../helpers/instanceLocator';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
-import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, projectField, simplifyField } from '../common.descriptions';
-import { itemProject, toOutput } from './shared';
+import { resolveInstanceName } from '../../helpers/instanceLocator';
+import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import type { TargetedItem } from './shared';
+import { fetchInstance, itemTarget, toOutput } from './shared';
 
-const properties: INodeProperties[] = [projectField, instanceLocator, simplifyField];
+const properties: INodeProperties[] = [projectField, instanceLocator, simplifyField, phoneNumberOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['get'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const projectName = await itemProject.call(this, itemIndex);
-	const locator = this.getNodeParameter('phoneNumberInstance', itemIndex) as INodeParameterResourceLocator;
-	const target = readInstanceLocator.call(this, locator, projectName, itemIndex);
+/** Reads the project and the locator; no request. */
+export const prepare = itemTarget;
+
+export async function execute(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<INodeExecutionData[]> {
 	const name = await resolveInstanceName.call(this, target, projectName, itemIndex);
-	const instance = (await enfonicaApiRequest.call(this, { method: 'GET', path: name, itemIndex })) as PhoneNumberInstance;
-	return [toOutput.call(this, instance, itemIndex)];
+	return [toOutput.call(this, await fetchInstance.call(this, name, itemIndex), itemIndex)];
 }

@@ -1,12 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../operation';
+import * as create from './create.operation';
+import * as del from './delete.operation';
 import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as move from './move.operation';
+import * as splitRange from './splitRange.operation';
+import * as update from './update.operation';
 
-export { get };
-
-export const operations = { get };
-
-export type PhoneNumberInstanceOperation = keyof typeof operations;
+/** Operation values are stored in workflows: keep them stable. */
+export const operations: Record<string, Operation<unknown>> = { create, delete: del, get, getMany, move, splitRange, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,13 +21,55 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['phoneNumberInstance'] } },
 		options: [
 			{
+				name: 'Create',
+				value: 'create',
+				description: 'Provision (buy) a phone number in a project',
+				action: 'Create a phone number instance',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Disconnect a phone number instance',
+				action: 'Delete a phone number instance',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Retrieve a phone number instance',
 				action: 'Get a phone number instance',
 			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List phone number instances, with filters',
+				action: 'Get many phone number instances',
+			},
+			{
+				name: 'Move',
+				value: 'move',
+				description: 'Move a phone number instance to another project',
+				action: 'Move a phone number instance',
+			},
+			{
+				name: 'Split Range',
+				value: 'splitRange',
+				description: 'Split a range of numbers in two',
+				action: 'Split a phone number range',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the configuration of a phone number instance',
+				action: 'Update a phone number instance',
+			},
 		],
 		default: 'get',
 	},
+	...create.description,
+	...del.description,
 	...get.description,
+	...getMany.description,
+	...move.description,
+	...splitRange.description,
+	...update.description,
 ];

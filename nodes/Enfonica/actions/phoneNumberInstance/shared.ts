@@ -1,28 +1,81 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/inputError';
+import { readInstanceLocator } from '../../helpers/instanceLocator';
+import { PhoneNumberError } from '../../helpers/phoneNumbers';
 import { resolveProjectName } from '../../helpers/project';
 import { ResourceNameError } from '../../helpers/resourceNames';
 import { ServiceAccountKeyError } from '../../helpers/serviceAccount';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { simplifyInstance } from '../../helpers/simplify';
-import { CREDENTIAL_TYPE } from '../../transport';
+import { InvalidValueError } from '../../helpers/validation';
+import { CREDENTIAL_TYPE, enfonicaApiRequest } from '../../transport';
 
-/** The item's project resource name (node parameter, else the credential's), checked before any request. */
-export async function itemProject(this: IExecuteFunctions, itemIndex: number, parameter = 'project'): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+/** What the resource locator points at once read: a resource name, or a number still to be looked up. */
+export type InstanceTarget = { name: string } | { phoneNumber: string };
+
+/**
+ * Runs a pure check and turns its complaint into an input error naming the field and the item.
+ * Only the helpers' own error classes are translated: anything else is a bug and stays as it is.
+ */
+export function checked<T>(node: INode, itemIndex: number, field: string, read: () => T): T {
 	try {
-		return resolveProjectName(this.getNodeParameter(parameter, itemIndex, ''), credentials);
+		return read();
 	} catch (error) {
-		if (error instanceof ResourceNameError || error instanceof ServiceAccountKeyError) {
-			throw inputError(this.getNode(), itemIndex, 'Project:', error.message);
+		if (error instanceof InvalidValueError || error instanceof PhoneNumberError || error instanceof ResourceNameError) {
+			throw inputError(node, itemIndex, field, error.message.startsWith(`${field} `) ? error.message.slice(field.length + 1) : error.message);
 		}
 		throw error;
 	}
 }
 
-/** One output item for an instance: simplified unless the user turned Simplify off. */
-export function toOutput(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): INodeExecutionData {
+/** The item's project resource name (node parameter, else the credential's), checked before any request. */
+export async function itemProject(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	try {
+		return resolveProjectName(this.getNodeParameter('project', itemIndex, ''), credentials);
+	} catch (error) {
+		if (error instanceof ResourceNameError || error instanceof ServiceAccountKeyError) {
+			// The message names where the project came from: the node's field, the credential or the key.
+			const fromField = error.message.startsWith('Project ');
+			throw inputError(this.getNode(), itemIndex, 'Project', fromField ? error.message.slice('Project '.length) : `could not be determined: ${error.message}`);
+		}
+		throw error;
+	}
+}
+
+/** The Default Country option, used to read national phone number formats. */
+export function itemDefaultCountry(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const country = typeof options.defaultCountry === 'string' ? options.defaultCountry.trim() : '';
+	return country === '' ? undefined : country;
+}
+
+/** The item's project and the instance its resource locator names, read and checked without a request. */
+export interface TargetedItem {
+	projectName: string;
+	target: InstanceTarget;
+}
+
+export async function itemTarget(this: IExecuteFunctions, itemIndex: number): Promise<TargetedItem> {
+	const projectName = await itemProject.call(this, itemIndex);
+	const locator = this.getNodeParameter('phoneNumberInstance', itemIndex) as INodeParameterResourceLocator;
+	const target = readInstanceLocator.call(this, locator, projectName, itemIndex, itemDefaultCountry.call(this, itemIndex));
+	return { projectName, target };
+}
+
+/** The instance as output: simplified unless the user turned Simplify off. */
+export function presentInstance(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): IDataObject {
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return { json: simplify ? simplifyInstance(instance) : (instance as IDataObject), pairedItem: { item: itemIndex } };
+	return simplify ? simplifyInstance(instance) : (instance as IDataObject);
+}
+
+/** One output item for an instance, paired with its input item. */
+export function toOutput(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): INodeExecutionData {
+	return { json: presentInstance.call(this, instance, itemIndex), pairedItem: { item: itemIndex } };
+}
+
+/** GET one instance by resource name. */
+export async function fetchInstance(this: IExecuteFunctions, name: string, itemIndex: number): Promise<PhoneNumberInstance> {
+	return (await enfonicaApiRequest.call(this, { method: 'GET', path: name, itemIndex })) as PhoneNumberInstance;
 }

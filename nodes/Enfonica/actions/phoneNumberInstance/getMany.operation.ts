@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
+import { toListPrefix } from '../../helpers/phoneNumbers';
+import type { PhoneNumberInstance } from '../../helpers/simplify';
+import { InvalidValueError, checkPositiveInteger } from '../../helpers/validation';
+import { enfonicaApiRequestAllItems } from '../../transport';
+import { projectField, simplifyField } from '../common.descriptions';
+import { checked, itemProject, presentInstance } from './shared';
+
+const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
+const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];
+
+const properties: INodeProperties[] = [
+	projectField,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Compliance',
+				name: 'compliant',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Only Compliant', value: 'compliant' },
+					{ name: 'Only Non-Compliant', value: 'nonCompliant' },
+				],
+				default: 'any',
+				description: 'Keep instances by Enfonica\'s inferred regulatory compliance (filtered in n8n)',
+			},
+			{
+				displayName: 'Include Deleted',
+				name: 'includeDeleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include deleted instances (also turned on when Lifecycle States includes Deleted)',
+			},
+			{
+				displayName: 'Lifecycle States',
+				name: 'lifecycleStates',
+				type: 'multiOptions',
+				options: LIFECYCLE_STATE_OPTIONS,
+				default: [],
+				description: 'Keep only instances in these states (filtered in n8n); none selected keeps all',
+			},
+			{
+				displayName: 'Match',
+				name: 'match',
+				type: 'options',
+				options: [
+					{ name: 'All (State and Compliance)', value: 'all', description: 'Keep instances that pass both Lifecycle States and Compliance' },
+					{ name: 'Any (State or Compliance)', value: 'any', description: 'Keep instances that pass either, e.g. suspended or non-compliant' },
+				],
+				default: 'all',
+				description: 'How Lifecycle States and Compliance combine when both are set',
+			},
+			{
+				displayName: 'Prefix',
+				name: 'prefix',
+				type: 'string',
+				default: '',
+				placeholder: '+612',
+				description: 'Only numbers starting with this prefix: E.164 digits such as +612, or a national prefix such as 02',
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['getMany'] } }, properties);
+
+interface Prepared {
+	projectName: string;
+	qs: IDataObject;
+	limit?: number;
+	lifecycleStates: string[];
+	compliant: string;
+	matchAny: boolean;
+}
+
+function checkChoices(input: unknown, allowed: string[]): string[] {
+	const values = Array.isArray(input) ? input.map(String) : typeof input === 'string' && input !== '' ? input.split(',').map((value) => value.trim()) : [];
+	const unknown = values.filter((value) => !allowed.includes(value));
+	if (unknown.length > 0) throw new InvalidValueError(`has ${unknown.map((value) => `"${value}"`).join(', ')}: use ${allowed.join(', ')}`);
+	return values;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	const projectName = await itemProject.call(this, itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : checked(this.getNode(), itemIndex, 'Limit', () => checkPositiveInteger(this.getNodeParameter('limit', itemIndex, 50)));
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const lifecycleStates = checked(this.getNode(), itemIndex, 'Lifecycle States', () => checkChoices(filters.lifecycleStates, LIFECYCLE_STATES));
+	const [compliant = 'any'] = checked(this.getNode(), itemIndex, 'Compliance', () => checkChoices(filters.compliant, COMPLIANCE));
+	const [match = 'all'] = checked(this.getNode(), itemIndex, 'Match', () => checkChoices(filters.match, ['all', 'any']));
+	const qs: IDataObject = {};
+	const prefix = typeof filters.prefix === 'string' ? filters.prefix.trim() : '';
+	if (prefix !== '') qs.prefix = checked(this.getNode(), itemIndex, 'Prefix', () => toListPrefix(prefix));
+	if (filters.includeDeleted === true || lifecycleStates.includes('DELETED')) qs.includeDeleted = true;
+	return { projectName, qs, limit, lifecycleStates, compliant, matchAny: match === 'any' };
+}
+
+function keepFor({ lifecycleStates, compliant, matchAny }: Prepared): ((instance: unknown) => boolean) | undefined {
+	const tests: Array<(instance: PhoneNumberInstance) => boolean> = [];
+	if (lifecycleStates.length > 0) tests.push(({ lifecycleState }) => lifecycleStates.includes(lifecycleState ?? ''));
+	// An absent `compliant` is proto3's default: false.
+	if (compliant !== 'any') tests.push(({ compliant: isCompliant }) => (isCompliant ?? false) === (compliant === 'compliant'));
+	if (tests.length === 0) return undefined;
+	return (instance) => (matchAny ? tests.some((test) => test(instance as PhoneNumberInstance)) : tests.every((test) => test(instance as PhoneNumberInstance)));
+}
+
+/** Lifecycle and compliance filters run here, paging on until Limit matches are found or the list ends. */
+export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	const keep = keepFor(prepared);
+	const instances = (await enfonicaApiRequestAllItems.call(this, prepared.projectName, prepared.qs, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
+	return instances.map((instance) => ({ json: presentInstance.call(this, instance, itemIndex), pairedItem: { item: itemIndex } }));
+}

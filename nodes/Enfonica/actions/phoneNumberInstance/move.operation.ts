@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError } from '../../helpers/inputError';
+import { resolveInstanceName } from '../../helpers/instanceLocator';
+import { projectOfInstance, toProjectName } from '../../helpers/resourceNames';
+import type { PhoneNumberInstance } from '../../helpers/simplify';
+import { enfonicaApiRequest } from '../../transport';
+import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import type { TargetedItem } from './shared';
+import { checked, itemTarget, toOutput } from './shared';
+
+const DESTINATION = 'Destination Project';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Moving hands the number to another project. Configuration of the source project that the number relies on (flows, SIP domains, handler signing keys) may stop working in the destination. The credential needs the move permission on both projects.',
+		name: 'moveNotice',
+		type: 'notice',
+		default: '',
+	},
+	projectField,
+	instanceLocator,
+	{
+		displayName: 'Destination Project',
+		name: 'destinationProject',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'other-project',
+		description: 'The project to move the instance to ("other-project" or "projects/other-project"); must differ from its current project',
+	},
+	simplifyField,
+	phoneNumberOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['move'] } }, properties);
+
+interface Prepared extends TargetedItem {
+	destination: string;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	const located = await itemTarget.call(this, itemIndex);
+	const destination = checked(this.getNode(), itemIndex, DESTINATION, () => toProjectName(this.getNodeParameter('destinationProject', itemIndex, ''), DESTINATION));
+	// A number is looked up within the node's project; a resource name carries its own project.
+	const source = 'name' in located.target ? projectOfInstance(located.target.name) : located.projectName;
+	if (destination === source) {
+		throw inputError(this.getNode(), itemIndex, DESTINATION, `is the instance's own project (${source}): choose a different project`);
+	}
+	return { ...located, destination };
+}
+
+export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	const name = await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex);
+	const instance = (await enfonicaApiRequest.call(this, {
+		method: 'POST',
+		path: `${name}:move`,
+		body: { destinationParent: prepared.destination },
+		itemIndex,
+	})) as PhoneNumberInstance;
+	return [toOutput.call(this, instance, itemIndex)];
+}

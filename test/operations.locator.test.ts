@@ -1,0 +1,110 @@
+import type { TestBed } from './support/setup';
+import { byName, startTestBed } from './support/setup';
+import { searchList } from './harness/listSearch';
+import { byPhone, fromList, params, sent } from './support/operations';
+
+describe('Phone Number Instance locator', () => {
+	let bed: TestBed;
+	let single: string;
+	let range: string;
+
+	beforeAll(async () => {
+		bed = await startTestBed('acme');
+		bed.emu.seedBulk('acme', 150, { displayNamePrefix: 'Bulk' });
+		[{ name: single }, { name: range }] = bed.emu.seed('acme', [
+			{ phoneNumber: '+61255501100', displayName: 'Reception', lifecycleState: 'SUSPENDED' },
+			{ phoneNumber: '+61255501200', rangeSize: 100, displayName: 'Call centre' },
+		]);
+	});
+	afterAll(async () => await bed.close());
+	beforeEach(() => bed.emu.clearLog());
+
+	const get = async (phoneNumberInstance: unknown, extra: Record<string, unknown> = {}) =>
+		await bed.h.runNode({ parameters: params('get', { phoneNumberInstance, ...extra }), credentialId: bed.credentialId });
+
+	describe('By Name', () => {
+		it('takes a bare instance ID within the project', async () => {
+			const result = await get(byName(single.split('/').pop() as string));
+			expect(result.error).toBeUndefined();
+			expect(sent(bed).map((request) => request.path)).toEqual([`/v1beta1/${single}`]);
+		});
+
+		it('takes a full name from another project as it is', async () => {
+			const result = await get(byName('projects/elsewhere/phoneNumberInstances/abc'));
+			expect(result.error?.message).toMatch(/403/);
+			expect(sent(bed).map((request) => request.path)).toEqual(['/v1beta1/projects/elsewhere/phoneNumberInstances/abc']);
+		});
+	});
+
+	describe('By Phone Number', () => {
+		it('resolves any written form with one prefix listing, then fetches', async () => {
+			const result = await get(byPhone('+61 (2) 5550-1100'));
+			expect(result.items[0].json.name).toBe(single);
+			expect(sent(bed)).toEqual([
+				{ method: 'GET', path: '/v1beta1/projects/acme/phoneNumberInstances', query: { prefix: '+61255501100', pageSize: '100' }, body: undefined },
+				{ method: 'GET', path: `/v1beta1/${single}`, query: {}, body: undefined },
+			]);
+		});
+
+		it('reads a national number with Default Country', async () => {
+			const result = await get(byPhone('02 5550 1100'), { options: { defaultCountry: 'AU' } });
+			expect(result.items[0].json.name).toBe(single);
+		});
+
+		it('finds the range that holds a number', async () => {
+			const result = await get(byPhone('+61255501234'));
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json.name).toBe(range);
+		});
+
+		it('says so clearly when no instance holds the number', async () => {
+			const result = await get(byPhone('+61255509999'));
+			expect(result.error?.message).toBe('Phone Number Instance found no instance holding +61255509999 in projects/acme [item 0]');
+			expect(sent(bed)).toHaveLength(1);
+		});
+	});
+
+	describe('From List', () => {
+		it('uses the chosen resource name', async () => {
+			const result = await get(fromList(range));
+			expect(sent(bed).map((request) => request.path)).toEqual([`/v1beta1/${range}`]);
+			expect(result.items[0].json.name).toBe(range);
+		});
+
+		it('search pages through the project with the API page token', async () => {
+			const first = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId: bed.credentialId });
+			expect(first.results).toHaveLength(100);
+			expect(first.paginationToken).toEqual(expect.any(String));
+			// Newest first: the two seeded last lead, labelled with number, display name and state.
+			expect(first.results.slice(0, 2)).toEqual([
+				{ name: '+61255501200 – +61255501299 · Call centre · ACTIVE', value: range },
+				{ name: '+61255501100 · Reception · SUSPENDED', value: single },
+			]);
+			const second = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId: bed.credentialId, paginationToken: first.paginationToken });
+			expect(second.results).toHaveLength(52);
+			expect(second.paginationToken).toBeUndefined();
+			const values = new Set([...first.results, ...second.results].map((result) => result.value));
+			expect(values.size).toBe(152);
+			const requests = sent(bed);
+			expect(requests.map((request) => request.query)).toEqual([{ pageSize: '100' }, { pageSize: '100', pageToken: first.paginationToken }]);
+		});
+
+		it('typed digits search by number prefix on the server (national form too)', async () => {
+			const found = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId: bed.credentialId, filter: '02 5550 11' });
+			expect(found.results.map((result) => result.value)).toEqual([single]);
+			expect(sent(bed)[0].query).toEqual({ pageSize: '100', prefix: '0255501' + '1' });
+		});
+
+		it('other typed text filters by display name', async () => {
+			const found = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId: bed.credentialId, filter: 'recep' });
+			expect(found.results.map((result) => result.value)).toEqual([single]);
+			expect(sent(bed)[0].query).toEqual({ pageSize: '100' });
+		});
+
+		it('lists the project set on the node', async () => {
+			const search = searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get', { project: 'beta' }), credentialId: bed.credentialId });
+			await expect(search).rejects.toThrow(/403/);
+			expect(sent(bed)[0].path).toBe('/v1beta1/projects/beta/phoneNumberInstances');
+		});
+	});
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { WorkflowJson } from '../harness';
+import type { TestBed } from './setup';
+import { apiRequests } from './setup';
+
+/** Helpers shared by the test/operations.*.test.ts files. */
+
+export const params = (operation: string, extra: IDataObject = {}): IDataObject => ({ resource: 'phoneNumberInstance', operation, ...extra });
+
+export const byPhone = (value: string) => ({ __rl: true, mode: 'phoneNumber', value });
+export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+
+export const jsonOf = (items: INodeExecutionData[]) => items.map((item) => item.json);
+export const pairedOf = (items: INodeExecutionData[]) => items.map((item) => item.pairedItem);
+
+/** The API requests (not the token exchange) as sent: method, path, query, body. */
+export function sent(bed: TestBed) {
+	return apiRequests(bed.emu).map(({ method, path: requestPath, query, body }) => ({ method, path: requestPath, query, body }));
+}
+
+/** The name of an example workflow's Enfonica node and its parameters. */
+export function loadExample(name: string): { workflow: WorkflowJson; nodeName: string } {
+	const file = path.resolve(__dirname, '..', '..', 'examples', `${name}.json`);
+	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
+	const node = workflow.nodes.find((candidate) => candidate.type === 'n8n-nodes-enfonica.enfonica');
+	if (!node) throw new Error(`${file} has no Enfonica node`);
+	return { workflow, nodeName: node.name };
+}
+
+/** Runs examples/<name>.json with its "Enfonica account" credential mapped to the test bed's. */
+export async function runExample(bed: TestBed, name: string, credentialId = bed.credentialId) {
+	const { workflow, nodeName } = loadExample(name);
+	const ids = workflow.nodes.flatMap((node) => Object.values(node.credentials ?? {}).map((credential) => credential.id ?? ''));
+	const credentialIdMap = Object.fromEntries(ids.map((id) => [id, credentialId]));
+	const result = await bed.h.runWorkflow(workflow, { credentialIdMap });
+	return { ...result, items: result.outputOf(nodeName), nodeName };
+}
