@@ -68,12 +68,24 @@ const defaultCountryOption: INodeProperties = {
 	description: 'Two-letter country code (ISO 3166) used to read phone numbers written in national format, such as "02 5550 1100". Not needed for numbers starting with +.',
 };
 
-/** Options of operations that read a typed phone number (Create, and the By Phone Number locator mode). */
-export const phoneNumberOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [defaultCountryOption],
+export const MAX_CONCURRENCY = 20;
+
+const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+	default: 1,
+	description: `How many items to process at the same time (1 to ${MAX_CONCURRENCY}). Output order is the same as with 1.`,
+	hint: 'Higher values finish bulk work faster but reach Enfonica\'s rate limits sooner; when Enfonica asks to slow down, all items wait together',
 };
+
+function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
+}
+
+/** Options of the operations on one instance or a created number (Default Country reads typed phone numbers). */
+export const phoneNumberOptions = optionsCollection([concurrencyOption, defaultCountryOption]);
+
+/** Options of Get Many, which reads no typed phone number. */
+export const listOptions = optionsCollection([concurrencyOption]);

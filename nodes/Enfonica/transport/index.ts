@@ -9,6 +9,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { apiStatusError, noAnswerError } from './errors';
+import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
 import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs, sleep } from './retry';
 
@@ -84,6 +85,7 @@ async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promi
 export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, request: EnfonicaRequest): Promise<T> {
 	const { baseUrl, timeoutMs } = await requestSettings.call(this, request.itemIndex);
 	for (let attempt = 1; ; attempt++) {
+		await passGate(this);
 		const outcome = await sendOnce.call(this, request, baseUrl, timeoutMs);
 		let failure: Failure;
 		if (isRawResponse(outcome)) {
@@ -105,7 +107,10 @@ export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext,
 		if (failure.kind !== 'status' && (!isRetryable(request.method, failure) || attempt >= MAX_ATTEMPTS)) {
 			throw noAnswerError(this.getNode(), failure, { ...request, attempts: attempt });
 		}
-		await sleep(retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined));
+		const delayMs = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
+		// A 429 is about the credential, not this request: every request of the run waits (at the gate above).
+		if (failure.kind === 'status' && failure.status === 429) closeGate(this, delayMs);
+		else await sleep(delayMs);
 	}
 }
 

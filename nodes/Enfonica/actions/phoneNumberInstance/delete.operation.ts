@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import type { TargetedItem } from './shared';
-import { itemTarget, toOutput } from './shared';
+import { fetchInstance, itemTarget, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -29,6 +29,33 @@ export const prepare = itemTarget;
 /** Outputs the deleted instance as Enfonica returns it (lifecycle state DELETED, deleteTime set). */
 export async function execute(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<INodeExecutionData[]> {
 	const name = await resolveInstanceName.call(this, target, projectName, itemIndex);
-	const instance = (await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex })) as PhoneNumberInstance;
-	return [toOutput.call(this, instance, itemIndex)];
+	const sentAt = Date.now();
+	try {
+		const instance = (await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex })) as PhoneNumberInstance;
+		return [toOutput.call(this, instance, itemIndex)];
+	} catch (error) {
+		const deleted = await deletedDuringThisCall.call(this, error, name, sentAt, itemIndex);
+		if (!deleted) throw error;
+		return [toOutput.call(this, deleted, itemIndex)];
+	}
+}
+
+/** Allowance for the difference between n8n's clock and Enfonica's. */
+const CLOCK_SLACK_MS = 10_000;
+
+/**
+ * A DELETE whose answer was lost (5xx, reset, timeout) is retried, and if the first one went
+ * through, Enfonica refuses the retry: "already deleted" (400 FAILED_PRECONDITION). The delete
+ * the user asked for did happen, so the instance is returned as if the first answer had arrived.
+ * An instance deleted before this call still fails as before.
+ */
+async function deletedDuringThisCall(this: IExecuteFunctions, error: unknown, name: string, sentAt: number, itemIndex: number): Promise<PhoneNumberInstance | undefined> {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '400' || !/^Enfonica API error 400 FAILED_PRECONDITION/.test(error.message)) return undefined;
+	try {
+		const current = await fetchInstance.call(this, name, itemIndex);
+		const deletedAt = Date.parse(current.deleteTime ?? '');
+		return current.lifecycleState === 'DELETED' && deletedAt >= sentAt - CLOCK_SLACK_MS ? current : undefined;
+	} catch {
+		return undefined;
+	}
 }

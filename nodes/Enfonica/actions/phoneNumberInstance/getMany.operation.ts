@@ -6,8 +6,8 @@ import { toListPrefix } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { InvalidValueError, checkPositiveInteger } from '../../helpers/validation';
 import { enfonicaApiRequestAllItems } from '../../transport';
-import { projectField, simplifyField } from '../common.descriptions';
-import { checked, itemProject, presentInstance } from './shared';
+import { listOptions, projectField, simplifyField } from '../common.descriptions';
+import { checked, itemProject, presentInstances } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
 const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];
@@ -86,6 +86,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyField,
+	listOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['getMany'] } }, properties);
@@ -134,5 +135,5 @@ function keepFor({ lifecycleStates, compliant, matchAny }: Prepared): ((instance
 export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
 	const keep = keepFor(prepared);
 	const instances = (await enfonicaApiRequestAllItems.call(this, prepared.projectName, prepared.qs, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
-	return instances.map((instance) => ({ json: presentInstance.call(this, instance, itemIndex), pairedItem: { item: itemIndex } }));
+	return presentInstances.call(this, instances, itemIndex).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

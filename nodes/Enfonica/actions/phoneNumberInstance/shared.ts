@@ -64,10 +64,15 @@ export async function itemTarget(this: IExecuteFunctions, itemIndex: number): Pr
 	return { projectName, target };
 }
 
-/** The instance as output: simplified unless the user turned Simplify off. */
-export function presentInstance(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): IDataObject {
+/** Instances as output: simplified unless the user turned Simplify off. */
+export function presentInstances(this: IExecuteFunctions, instances: PhoneNumberInstance[], itemIndex: number): IDataObject[] {
+	// Read once per item: getNodeParameter resolves and validates, too slow to repeat for 10,000 instances.
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return simplify ? simplifyInstance(instance) : (instance as IDataObject);
+	return simplify ? instances.map(simplifyInstance) : (instances as IDataObject[]);
+}
+
+export function presentInstance(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): IDataObject {
+	return presentInstances.call(this, [instance], itemIndex)[0];
 }
 
 /** One output item for an instance, paired with its input item. */
