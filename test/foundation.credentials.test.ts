@@ -105,6 +105,16 @@ describe('Enfonica API credential, in the engine', () => {
 			expect(claims.exp - claims.iat).toBe(3600);
 			expect((exchange.body as Record<string, string>).grant_type).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
 		});
+		it.each([
+			['connection closed', { kind: 'reset' } as const, /Could not reach the Enfonica token endpoint .*\/token \(connection closed\)/],
+			['503', { kind: 'status', status: 503 } as const, /token endpoint .* had a temporary problem \(HTTP 503\)/],
+		])('says what went wrong when the token endpoint fails (%s)', async (_label, fault, expected) => {
+			const credential = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(bed.key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl });
+			bed.emu.injectFault({ path: '/token', fault });
+			const run = await bed.h.runNode({ parameters: getParameters(instanceName), credentialId: credential.id });
+			expect(run.error?.message).toMatch(expected);
+			expect(apiRequests(bed.emu)).toHaveLength(0);
+		});
 	});
 
 	describe('both auth types run the Get operation from dist through the engine', () => {

@@ -73,14 +73,30 @@ export function createTokenAssertion(key: ServiceAccountKey, tokenUrl: string, n
 	return `${unsigned}.${base64Url(signature)}`;
 }
 
-/** A token-exchange failure in words, from the OAuth error body only (never the request). */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection closed',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host not found',
+};
+
+/**
+ * A token-exchange failure in words, from the OAuth error body only (never the request).
+ * Network codes are put in words: n8n replaces a message that contains one with a generic text.
+ */
 export function describeTokenFailure(tokenUrl: string, error: unknown): string {
-	const err = error as { response?: { status?: number; data?: unknown }; code?: string; message?: string };
+	const err = error as { response?: { status?: number; data?: unknown }; code?: string };
 	const status = err?.response?.status;
 	const data = err?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
+	if (status && status >= 500) {
+		return `The Enfonica token endpoint ${tokenUrl} had a temporary problem (HTTP ${status}). Try again later.`;
+	}
 	if (status) {
 		const reason = [data?.error, data?.error_description].filter((part) => typeof part === 'string').join(': ');
 		return `Enfonica refused the service account key at ${tokenUrl} (HTTP ${status}${reason ? `, ${reason}` : ''}). Check that the key is current and not revoked.`;
 	}
-	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${err?.code ?? 'network error'}). Check the Token URL and the network.`;
+	const problem = (err?.code && NETWORK_WORDS[err.code]) ?? 'no answer';
+	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${problem}). Check the Token URL and the network.`;
 }
