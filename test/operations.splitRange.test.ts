@@ -4,7 +4,7 @@ import { jsonOf, pairedOf, params, runExample, sent } from './support/operations
 
 describe('Split Range', () => {
 	let bed: TestBed;
-	let start = 2000; // clear of the example workflow's +61 2 5550 1200 range
+	let start = 2000; // clear of the example workflow's +61 2 5550 1100 range
 
 	const seedRange = (size: number) => bed.emu.seed('acme', [{ phoneNumber: `+6125550${start}`, rangeSize: size }])[0].name;
 	const split = async (name: string, extra: Record<string, unknown>) =>
@@ -58,13 +58,13 @@ describe('Split Range', () => {
 	});
 
 	it('runs examples/splitRange.json', async () => {
-		bed.emu.seed('acme', [{ phoneNumber: '+61255501200', rangeSize: 100 }]);
+		bed.emu.seed('acme', [{ phoneNumber: '+61255501100', rangeSize: 100 }]);
 		const result = await runExample(bed, 'splitRange');
 		expect(result.error).toBeUndefined();
 		expect(sent(bed).at(-1)).toEqual(expect.objectContaining({ method: 'POST', body: { size: 20 } }));
 		expect(jsonOf(result.items).map((json) => json.range)).toEqual([
-			{ start: '+61255501200', end: '+61255501219', size: 20 },
-			{ start: '+61255501220', end: '+61255501299', size: 80 },
+			{ start: '+61255501100', end: '+61255501119', size: 20 },
+			{ start: '+61255501120', end: '+61255501199', size: 80 },
 		]);
 	});
 });

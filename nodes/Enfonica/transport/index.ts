@@ -71,7 +71,12 @@ function isRawResponse(value: RawResponse | Failure): value is RawResponse {
 	return 'statusCode' in value;
 }
 
-async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promise<{ baseUrl: string; timeoutMs: number }> {
+export interface RequestSettings {
+	baseUrl: string;
+	timeoutMs: number;
+}
+
+async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promise<RequestSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
 	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 	const timeoutMs = Math.max(1, Number(credentials.timeoutSeconds) || 10) * 1000;
@@ -82,8 +87,9 @@ async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promi
  * The one way this package talks to Enfonica: authenticated through n8n, retried per the
  * policy in ./retry, and failures turned into errors that say what happened and how to fix it.
  */
-export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, request: EnfonicaRequest): Promise<T> {
-	const { baseUrl, timeoutMs } = await requestSettings.call(this, request.itemIndex);
+export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, request: EnfonicaRequest, settings?: RequestSettings): Promise<T> {
+	// A listing reads the credential's settings once for all its pages (n8n decrypts on every read).
+	const { baseUrl, timeoutMs } = settings ?? (await requestSettings.call(this, request.itemIndex));
 	for (let attempt = 1; ; attempt++) {
 		await passGate(this);
 		const outcome = await sendOnce.call(this, request, baseUrl, timeoutMs);
@@ -125,8 +131,9 @@ export async function enfonicaApiListPage<T = IDataObject>(
 	parent: string,
 	qs: IDataObject,
 	itemIndex?: number,
+	settings?: RequestSettings,
 ): Promise<ListPage<T>> {
-	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: `${parent}/phoneNumberInstances`, qs, itemIndex })) as IDataObject;
+	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: `${parent}/phoneNumberInstances`, qs, itemIndex }, settings)) as IDataObject;
 	const items = (Array.isArray(page.phoneNumberInstances) ? page.phoneNumberInstances : []) as T[];
 	const nextPageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
 	return { items, nextPageToken };
@@ -144,11 +151,12 @@ export async function enfonicaApiRequestAllItems<T = IDataObject>(
 ): Promise<T[]> {
 	const results: T[] = [];
 	const seenTokens = new Set<string>();
+	const settings = await requestSettings.call(this, options.itemIndex);
 	let pageToken: string | undefined;
 	do {
 		// Without a filter, ask for no more than is still needed; with one, any page may hold few matches.
 		const remaining = options.limit === undefined || options.keep ? 100 : Math.min(100, options.limit - results.length);
-		const page = await enfonicaApiListPage.call(this, parent, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex);
+		const page = await enfonicaApiListPage.call(this, parent, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex, settings);
 		for (const item of page.items as T[]) if (!options.keep || options.keep(item)) results.push(item);
 		pageToken = page.nextPageToken;
 		if (pageToken !== undefined) {

@@ -43,8 +43,10 @@ export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], 
 			changes.push({ event: 'instanceAdded', instance });
 			continue;
 		}
-		const was = decodeKnown(before);
 		const now = knownOf(instance);
+		// Most instances are unchanged: comparing the encoded entries skips decoding them.
+		if (before === encodeKnown(now)) continue;
+		const was = decodeKnown(before);
 		if (was.lifecycleState !== now.lifecycleState) {
 			changes.push({ event: 'lifecycleStateChanged', instance, previousLifecycleState: was.lifecycleState });
 		}

@@ -1,0 +1,328 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run test:n8n — this package inside a real n8n, headless.
+ *
+ *  1. installs n8n once into .n8n-local/ (scripts/n8n/install.sh), builds the package if needed;
+ *  2. installs the package into a fresh n8n user folder the way n8n installs community packages;
+ *  3. starts the Enfonica emulator with its sample data; imports an "Enfonica account"
+ *     credential (service account key) and every example workflow with n8n's own CLI;
+ *  4. runs each manual example with `n8n execute --id <id> --rawOutput` (emulator reset to its
+ *     sample data before each) and checks the Enfonica node's output and the emulator's state;
+ *  5. starts `n8n start` with the trigger workflows published, checks that the editor's type
+ *     lists carry our nodes and credential, lets the activation poll take its baseline, suspends
+ *     one number and makes another non-compliant, and waits for the next poll's execution (up to
+ *     a minute: n8n polls at most once a minute) to hold exactly those alerts.
+ *
+ * Env: N8N_VERSION (default 2.40.7), ENFONICA_N8N_SKIP_TRIGGER=1 to skip step 5,
+ * ENFONICA_N8N_ONLY=<substring> to run only matching example files.
+ * Exit code 0 only when every check passed. Logs: .n8n-local/test-<version>/logs/.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const lib = require('./lib');
+const { checkActionNode, checkAlerts, expectedAlerts } = require('./checks');
+
+const SUSPEND = '+61255501000'; // sample: Sydney reception, ACTIVE and compliant
+const NON_COMPLIANT = '+61491570156'; // sample: On-call mobile, ACTIVE and compliant
+const TRIGGER_TIMEOUT_MS = 150000;
+
+const results = [];
+let expressionEngine = '?';
+const phases = [];
+
+function record(result) {
+	results.push(result);
+	const mark = result.ok ? 'PASS' : result.skipped ? 'SKIP' : 'FAIL';
+	lib.log(`  ${mark}  ${result.label}${result.ms ? `  (${lib.seconds(result.ms)})` : ''}`);
+	if (result.summary) lib.log(`        ${result.summary}`);
+	for (const problem of result.problems || []) lib.log(`        ✗ ${problem}`);
+}
+
+async function phase(label, fn) {
+	const started = Date.now();
+	try {
+		return await fn();
+	} finally {
+		phases.push({ label, ms: Date.now() - started });
+	}
+}
+
+/** The IRun JSON that `n8n execute --rawOutput` prints amid n8n's log lines. */
+function parseRun(stdout) {
+	const lines = stdout.split('\n');
+	for (let startLine = 0; startLine < lines.length; startLine++) {
+		if (lines[startLine] !== '{') continue;
+		for (let endLine = lines.length - 1; endLine > startLine; endLine--) {
+			if (lines[endLine] !== '}') continue;
+			try {
+				const run = JSON.parse(lines.slice(startLine, endLine + 1).join('\n'));
+				if (run && run.data && run.data.resultData) return run;
+			} catch {
+				// not this pair
+			}
+		}
+	}
+	return null;
+}
+
+function nodeItems(runData, nodeName) {
+	const runs = runData[nodeName] || [];
+	const last = runs[runs.length - 1];
+	return {
+		ran: runs.length > 0,
+		error: last && last.error,
+		status: last && last.executionStatus,
+		items: (last && last.data && last.data.main && last.data.main[0]) || [],
+	};
+}
+
+function tail(text, lines = 25) {
+	return text.trim().split('\n').slice(-lines).join('\n        ');
+}
+
+async function runManualWorkflow(install, userFolder, logsDir, emulator, wf, projects) {
+	lib.resetEmulator(emulator, projects);
+	const before = new Set(['demo-project', 'demo-project-2'].flatMap((project) => emulator.listStored(project, { includeDeleted: true }).map((instance) => instance.name)));
+	const result = await lib.n8nCli(install, userFolder, ['execute', `--id=${wf.id}`, '--rawOutput'], {
+		env: { N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await lib.freePort()) },
+	});
+	fs.writeFileSync(path.join(logsDir, `execute-${path.basename(wf.file, '.json')}.log`), `${result.stdout}\n--- stderr ---\n${result.stderr}`);
+	const label = `${wf.relative}  "${wf.name}"`;
+	const problems = [];
+	const run = parseRun(result.stdout);
+	if (!run) {
+		record({ label, ok: false, ms: result.ms, problems: [`n8n execute exited ${result.code} without a run:`, tail(`${result.stdout}\n${result.stderr}`)] });
+		return;
+	}
+	const { resultData } = run.data;
+	if (resultData.error) problems.push(`execution error: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}`);
+	if (run.status && run.status !== 'success') problems.push(`execution status ${run.status}`);
+	if (result.code !== 0) problems.push(`n8n execute exited ${result.code}`);
+	const summaries = [];
+	for (const node of wf.enfonicaNodes) {
+		const { ran, error, status, items } = nodeItems(resultData.runData || {}, node.name);
+		if (!ran) {
+			problems.push(`node "${node.name}" did not run`);
+			continue;
+		}
+		if (error) problems.push(`node "${node.name}" failed: ${error.message}${error.description ? ` — ${error.description}` : ''}`);
+		if (status && status !== 'success') problems.push(`node "${node.name}" status ${status}`);
+		const checked = checkActionNode(node, items, emulator, before);
+		problems.push(...checked.problems.map((problem) => `"${node.name}": ${problem}`));
+		summaries.push(checked.summary);
+	}
+	const calls = emulator.requests.filter((entry) => entry.path.startsWith('/v1beta1/'));
+	if (!calls.some((entry) => entry.status >= 200 && entry.status < 300 && entry.principal)) {
+		problems.push('no successful authenticated request reached the emulator');
+	}
+	summaries.push(`emulator saw ${calls.map((entry) => `${entry.method} ${entry.status}`).join(', ') || 'nothing'}`);
+	record({ label, ok: problems.length === 0, ms: result.ms, problems, summary: summaries.join('; ') });
+}
+
+async function waitFor(predicate, timeoutMs, intervalMs = 1000) {
+	const started = Date.now();
+	for (;;) {
+		const value = await predicate();
+		if (value) return value;
+		if (Date.now() - started > timeoutMs) return null;
+		await lib.sleep(intervalMs);
+	}
+}
+
+function listBody(response) {
+	// /rest/executions answers { data: { results, count } } (2.x, 1.x) or { data: [...] } (older)
+	const data = response && response.data !== undefined ? response.data : response;
+	return Array.isArray(data) ? data : (data && data.results) || [];
+}
+
+async function serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credential) {
+	const triggers = workflows.filter((wf) => wf.isTrigger);
+	const skipTrigger = process.env.ENFONICA_N8N_SKIP_TRIGGER === '1';
+	if (!skipTrigger) {
+		for (const wf of triggers) await lib.activateWorkflow(install, userFolder, wf.id);
+	}
+	lib.resetEmulator(emulator, projects);
+	const owner = lib.ownerAccount(install);
+	const port = await lib.freePort();
+	const server = await phase('n8n start (until ready)', () =>
+		lib.startServer(install, userFolder, { port, env: owner.env, logFile: path.join(logsDir, 'n8n-start.log') }),
+	);
+	try {
+		// What the editor loads: the node and credential types, the credential, the workflows.
+		const problems = [];
+		let summary = '';
+		const ownerMode = await lib.ensureOwner(server.url, owner);
+		{
+			const session = await lib.login(server.url, owner.email, owner.password);
+			const nodeTypes = await session.get('/types/nodes.json');
+			const credentialTypes = await session.get('/types/credentials.json');
+			const ours = nodeTypes.filter((type) => String(type.name).startsWith(`${lib.PACKAGE_NAME}.`));
+			const wantedNodes = require(path.join(lib.ROOT, 'package.json')).n8n.nodes.length;
+			if (ours.length < wantedNodes) problems.push(`the editor lists ${ours.length} of our ${wantedNodes} nodes: ${ours.map((type) => type.name).join(', ')}`);
+			const credentialType = credentialTypes.find((type) => type.name === lib.CREDENTIAL_TYPE);
+			if (!credentialType) problems.push(`the editor does not list the ${lib.CREDENTIAL_TYPE} credential type`);
+			const credentials = listBody(await session.get('/rest/credentials'));
+			if (!credentials.some((credential) => credential.name === lib.CREDENTIAL_NAME && credential.type === lib.CREDENTIAL_TYPE)) {
+				problems.push(`no "${lib.CREDENTIAL_NAME}" credential in /rest/credentials`);
+			}
+			const stored = listBody(await session.get('/rest/workflows'));
+			const missing = workflows.filter((wf) => !stored.some((entry) => entry.id === wf.id));
+			if (missing.length) problems.push(`workflows missing from the editor: ${missing.map((wf) => wf.relative).join(', ')}`);
+			summary = `owner ${ownerMode === 'env' ? 'from N8N_INSTANCE_OWNER_*' : 'set up through /rest/owner/setup'}; nodes ${ours.map((type) => `${type.displayName} (${type.name})`).join(', ')}; credential type "${credentialType ? credentialType.displayName : '?'}"; ${stored.length} workflows`;
+			record({ label: `editor (${server.url}) lists our nodes, credential and workflows`, ok: problems.length === 0, ms: server.readyMs, problems, summary });
+			server.session = session;
+
+			// The credential's Test button: n8n runs our credential type's `test` request.
+			const testStarted = Date.now();
+			const before = emulator.requests.length;
+			const tested = await session.post('/rest/credentials/test', { credentials: credential });
+			const outcome = tested.data || tested;
+			const request = emulator.requests.slice(before).find((entry) => entry.path.startsWith('/v1beta1/') && entry.query.pageSize === '1');
+			record({
+				label: 'credential "Test" (POST /rest/credentials/test)',
+				ok: outcome.status === 'OK' && Boolean(request),
+				ms: Date.now() - testStarted,
+				problems: outcome.status === 'OK' ? (request ? [] : ['no request reached the emulator']) : [`${outcome.status}: ${outcome.message}`],
+				summary: `${outcome.status}${outcome.message ? ` — ${outcome.message}` : ''}${request ? `; emulator saw ${request.method} ${request.path}?pageSize=${request.query.pageSize} ${request.status}` : ''}`,
+			});
+		}
+
+		if (skipTrigger || triggers.length === 0) {
+			record({ label: 'Enfonica Trigger in an active workflow', skipped: true, summary: skipTrigger ? 'ENFONICA_N8N_SKIP_TRIGGER=1' : 'no trigger workflow' });
+			return;
+		}
+		await phase('trigger: baseline, change, next poll', async () => {
+			const started = Date.now();
+			// The activation poll lists the project once per trigger and emits nothing: the baseline.
+			const baseline = await waitFor(() => {
+				// (the credential test's pageSize=1 list is not a poll)
+				const lists = emulator.requests.filter(
+					(entry) => entry.method === 'GET' && /\/phoneNumberInstances$/.test(entry.path) && entry.query.pageSize !== '1' && entry.endedAt > 0,
+				);
+				return lists.length >= triggers.length && emulator.inFlight === 0 ? lists : null;
+			}, 60000, 250);
+			if (!baseline) {
+				record({ label: 'Enfonica Trigger activation poll', ok: false, problems: ['no activation poll reached the emulator within 60 s', tail(server.output())] });
+				return;
+			}
+			await lib.sleep(1500); // let n8n store the baseline (static data) after the poll
+			const [suspended] = emulator.listStored('demo-project').filter((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === SUSPEND);
+			const [nonCompliant] = emulator.listStored('demo-project').filter((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === NON_COMPLIANT);
+			emulator.setLifecycleState(suspended.name, 'SUSPENDED');
+			emulator.setCompliant(nonCompliant.name, false);
+			lib.log(`        baseline taken ${lib.seconds(Date.now() - started)} after start; ${SUSPEND} -> SUSPENDED, ${NON_COMPLIANT} -> non-compliant; waiting for the next poll (at most a minute)…`);
+			for (const wf of triggers) {
+				const node = wf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
+				const expected = expectedAlerts(node, { suspended: SUSPEND, nonCompliant: NON_COMPLIANT });
+				const label = `${wf.relative}  "${wf.name}" (active, polled by n8n)`;
+				if (!server.session) {
+					record({ label, skipped: true, summary: 'cannot read executions without logging in' });
+					continue;
+				}
+				const filter = encodeURIComponent(JSON.stringify({ workflowId: wf.id }));
+				const executions = await waitFor(async () => {
+					const list = listBody(await server.session.get(`/rest/executions?filter=${filter}`));
+					return list.filter((execution) => execution.status !== 'running' && execution.status !== 'new').length ? list : null;
+				}, expected.length ? TRIGGER_TIMEOUT_MS : 75000, 2000);
+				const problems = [];
+				let summary = '';
+				if (!executions) {
+					if (expected.length) problems.push(`no execution within ${lib.seconds(TRIGGER_TIMEOUT_MS)} of the change`);
+					else summary = 'no alert expected for this configuration, none emitted';
+				} else {
+					if (executions.length !== 1) problems.push(`expected 1 execution (the baseline poll emits nothing), got ${executions.length}`);
+					const latest = executions[0];
+					const detail = await server.session.get(`/rest/executions/${latest.id}`);
+					const execution = detail.data || detail;
+					const data = typeof execution.data === 'string' ? lib.parseFlatted(install, execution.data) : execution.data;
+					fs.writeFileSync(path.join(logsDir, `execution-${wf.id}.json`), JSON.stringify(data, null, 2));
+					if (execution.status && execution.status !== 'success') problems.push(`execution status ${execution.status}`);
+					const { items, error } = nodeItems(data.resultData.runData || {}, node.name);
+					if (error) problems.push(`trigger failed: ${error.message}`);
+					const checked = checkAlerts(items, expected);
+					problems.push(...checked.problems);
+					summary = `${checked.summary} (execution ${latest.id}, mode ${execution.mode})`;
+				}
+				record({ label, ok: problems.length === 0, ms: Date.now() - started, problems, summary });
+			}
+		});
+	} finally {
+		await server.stop();
+	}
+}
+
+async function main() {
+	const started = Date.now();
+	lib.log('test:n8n — the package inside a real n8n, headless');
+	const install = await phase('install n8n (once)', () => lib.ensureN8n());
+	lib.log(`n8n ${install.version} on Node.js ${require('node:child_process').execFileSync(install.node, ['--version'], { encoding: 'utf8' }).trim()}`);
+	await phase('build (if needed)', () => lib.ensureBuilt());
+
+	const base = path.join(lib.LOCAL, `test-${install.version}`);
+	const userFolder = path.join(base, 'user');
+	const logsDir = path.join(base, 'logs');
+	fs.rmSync(base, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	fs.mkdirSync(logsDir, { recursive: true });
+
+	const installed = await phase('install the package into n8n', () => lib.installPackage(userFolder));
+	lib.log(`${lib.PACKAGE_NAME}@${installed.version} installed as a community package in ${path.relative(lib.ROOT, installed.packageDir)}`);
+
+	const emulator = await lib.startEmulator(0);
+	try {
+		lib.resetEmulator(emulator);
+		const { data } = lib.emulatorCredential(emulator, 'demo-project');
+		const only = process.env.ENFONICA_N8N_ONLY;
+		const workflows = lib.loadWorkflows(lib.workflowFiles().filter((file) => !only || file.includes(only)));
+		if (!workflows.length) throw new Error('no workflows to run: examples/*.json and scripts/n8n/fixtures/*.json are empty');
+		for (const wf of workflows.filter((candidate) => candidate.isTrigger)) {
+			// n8n polls at most once a minute; the test uses that, whatever the example says.
+			for (const node of wf.workflow.nodes.filter((candidate) => /Trigger$/.test(candidate.type))) {
+				node.parameters = { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } };
+			}
+		}
+		const projects = lib.projectsIn(workflows.map((wf) => wf.workflow));
+		const credentials = lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data);
+		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, credentials, workflows));
+		lib.log(
+			`imported credential "${lib.CREDENTIAL_NAME}" (service account key for the emulator at ${emulator.baseUrl}) in ${lib.seconds(timings.credentials)}` +
+				` and ${workflows.length} workflows in ${lib.seconds(timings.workflows)}`,
+		);
+		lib.log(`expression engine: ${timings.expressionEngine}`);
+		expressionEngine = timings.expressionEngine;
+
+		lib.log('\nn8n execute, one workflow at a time (emulator back to its sample data before each):');
+		await phase('n8n execute, every manual workflow', async () => {
+			for (const wf of workflows) {
+				if (wf.isTrigger) continue;
+				if (!wf.manualStart) {
+					record({ label: wf.relative, skipped: true, summary: 'no Manual Trigger: n8n execute cannot start it' });
+					continue;
+				}
+				await runManualWorkflow(install, userFolder, logsDir, emulator, wf, projects);
+			}
+		});
+
+		lib.log('\nn8n start (the editor and active workflows):');
+		await serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credentials[0]);
+	} catch (error) {
+		record({ label: 'test:n8n', ok: false, problems: [error.message] });
+	} finally {
+		await emulator.close();
+	}
+
+	const failed = results.filter((result) => !result.ok && !result.skipped);
+	const passed = results.filter((result) => result.ok);
+	lib.log('\nTimings:');
+	for (const { label, ms } of phases) lib.log(`  ${label.padEnd(40)} ${lib.seconds(ms)}`);
+	lib.log(`  ${'total'.padEnd(40)} ${lib.seconds(Date.now() - started)}`);
+	lib.log(`\n${failed.length ? 'FAILED' : 'PASSED'}: ${passed.length} passed, ${failed.length} failed, ${results.length - passed.length - failed.length} skipped — n8n ${install.version}, expression engine ${expressionEngine}, ${new Date().toISOString().slice(0, 10)}`);
+	lib.log(`Logs: ${path.relative(lib.ROOT, logsDir)}/`);
+	process.exitCode = failed.length ? 1 : 0;
+}
+
+main().catch((error) => {
+	process.stderr.write(`test:n8n: ${error.stack || error.message}\n`);
+	process.exitCode = 1;
+});
