@@ -36,16 +36,57 @@ function readConcurrency(this: IExecuteFunctions): number {
 }
 
 /**
- * Checks every item first, then runs the chosen operation on up to Options → Concurrency items
- * at a time, taking them in input order. Nothing is sent until all items passed their checks
- * (or, with Continue On Fail, the bad ones were set aside as error items): a half-applied batch
- * would otherwise be re-run after the fix.
+ * Runs `work` on the items still in play, up to `concurrency` at a time in input order. Without
+ * Continue On Fail the first failure stops new items from starting; items already started
+ * finish (stopping a create half-way would leave its outcome unknown). Failed items are marked
+ * in `steps`.
+ */
+async function runPhase(
+	this: IExecuteFunctions,
+	steps: Step[],
+	concurrency: number,
+	work: (value: unknown, itemIndex: number) => Promise<unknown>,
+): Promise<void> {
+	const pending = steps.flatMap((step, itemIndex) => (step.ok ? [itemIndex] : []));
+	const stopOnFailure = !this.continueOnFail();
+	let failed = false;
+	const runItem = async (itemIndex: number) => {
+		try {
+			steps[itemIndex] = { ok: true, value: await work((steps[itemIndex] as { value: unknown }).value, itemIndex) };
+		} catch (error) {
+			steps[itemIndex] = { ok: false, error: error as Error };
+			failed = true;
+		}
+	};
+	let next = 0;
+	const worker = async () => {
+		while (!(failed && stopOnFailure) && next < pending.length) await runItem(pending[next++]);
+	};
+	// The first item runs alone: when the credential needs an access token, its request fetches
+	// it once, instead of every worker exchanging the key at the same moment.
+	if (pending.length > 0) await runItem(pending[next++]);
+	await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/** Without Continue On Fail: the error of the lowest-numbered failed item, the one a sequential run stops at. */
+function throwFirstFailure(this: IExecuteFunctions, steps: Step[]): void {
+	if (this.continueOnFail()) return;
+	const itemIndex = steps.findIndex((step) => !step.ok);
+	if (itemIndex !== -1) failure.call(this, (steps[itemIndex] as { error: Error }).error, itemIndex);
+}
+
+/**
+ * Runs the chosen operation in three phases, each over every item before the next begins:
+ * 1. prepare: read and check the item's parameters (no request);
+ * 2. resolve: read-only lookups (an instance by phone number, a range's size, current labels);
+ * 3. execute: the change itself.
+ * So a bad item, or one whose instance can't be found, stops the run before any item's change is
+ * made: a half-applied batch would otherwise be re-run after the fix. With Continue On Fail the
+ * failed items become `{ error }` items and the others go on.
  *
- * Outputs are collected per item and joined in input order, so order and pairing are those of
- * a sequential run. Without Continue On Fail, the first failure stops the start of further
- * items; items already started finish (stopping a create half-way would leave its outcome
- * unknown), and the node fails with the error of the lowest-numbered failed item: the item a
- * sequential run would have stopped at. With Concurrency 1 that is exactly a sequential run.
+ * Phases 2 and 3 take up to Options → Concurrency items at a time, in input order; outputs are
+ * collected per item and joined in input order, so order and pairing are those of a sequential
+ * run. With Concurrency 1 it is exactly a sequential run.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -57,38 +98,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	if (items.length === 0) return [[]];
 	const concurrency = readConcurrency.call(this);
-	const prepared: Step[] = [];
+	const steps: Step[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push({ ok: true, value: await handler.prepare.call(this, itemIndex) });
+			steps.push({ ok: true, value: await handler.prepare.call(this, itemIndex) });
 		} catch (error) {
-			failure.call(this, error as Error, itemIndex);
-			prepared.push({ ok: false, error: error as Error });
+			steps.push({ ok: false, error: error as Error });
 		}
 	}
-	const outputs: INodeExecutionData[][] = [];
-	const failed: Array<{ itemIndex: number; error: Error }> = [];
-	const runItem = async (itemIndex: number) => {
-		const step = prepared[itemIndex];
-		try {
-			if (!step.ok) throw step.error;
-			outputs[itemIndex] = await handler.execute.call(this, step.value, itemIndex);
-		} catch (error) {
-			if (this.continueOnFail()) outputs[itemIndex] = [failure.call(this, error as Error, itemIndex)];
-			else failed.push({ itemIndex, error: error as Error });
-		}
-	};
-	let next = 0;
-	const worker = async () => {
-		while (failed.length === 0 && next < items.length) await runItem(next++);
-	};
-	// The first item runs alone: when the credential needs an access token, its request fetches
-	// it once, instead of every worker exchanging the key at the same moment.
-	await runItem(next++);
-	await Promise.all(Array.from({ length: concurrency }, worker));
-	if (failed.length > 0) {
-		const first = failed.reduce((lowest, candidate) => (candidate.itemIndex < lowest.itemIndex ? candidate : lowest));
-		failure.call(this, first.error, first.itemIndex);
+	throwFirstFailure.call(this, steps);
+	if (handler.resolve) {
+		await runPhase.call(this, steps, concurrency, async (prepared, itemIndex) => await handler.resolve!.call(this, prepared, itemIndex));
+		throwFirstFailure.call(this, steps);
 	}
-	return [outputs.flat()];
+	await runPhase.call(this, steps, concurrency, async (resolved, itemIndex) => await handler.execute.call(this, resolved, itemIndex));
+	throwFirstFailure.call(this, steps);
+	return [
+		steps.flatMap((step, itemIndex) => (step.ok ? (step.value as INodeExecutionData[]) : [failure.call(this, step.error, itemIndex)])),
+	];
 }

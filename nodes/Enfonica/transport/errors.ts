@@ -67,12 +67,32 @@ export function apiStatusError(node: INode, status: number, body: unknown, reque
 	const method = enfonicaMethodOf(request.method, request.path);
 	// Only the API's own error fields go into the NodeApiError: never the request, which holds the token.
 	const errorBody: JsonObject = { code: status, status: googleStatus, message: apiMessage };
-	return new NodeApiError(node, errorBody, {
+	const apiError = new NodeApiError(node, errorBody, {
 		httpCode: String(status),
 		message: `Enfonica API error ${status}${googleStatus ? ` ${googleStatus}` : ''}: ${apiMessage}`,
 		description: describeStatus(status, googleStatus, apiMessage, method, request),
 		itemIndex: request.itemIndex,
 	});
+	apiError.context.attempts = request.attempts;
+	apiError.context.googleStatus = googleStatus;
+	return apiError;
+}
+
+/** How many times the request that failed with this error was sent (1 = not retried); undefined for other errors. */
+export function attemptsOf(error: unknown): number | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const attempts = error.context.attempts;
+	return typeof attempts === 'number' ? attempts : undefined;
+}
+
+/** Enfonica answered 404: the resource does not exist (in that project). */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/** Enfonica refused the request because of the resource's state (400 FAILED_PRECONDITION), e.g. "already deleted". */
+export function isFailedPrecondition(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '400' && error.context.googleStatus === 'FAILED_PRECONDITION';
 }
 
 /** No usable HTTP answer (connection reset, timeout, unreadable body). */
@@ -80,7 +100,7 @@ export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'st
 	const method = enfonicaMethodOf(request.method, request.path);
 	const what = failure.kind === 'malformed' ? 'an unreadable (malformed JSON) response' : `no response (${failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED' ? 'timed out' : 'connection failed'})`;
 	const retried = request.attempts > 1 ? ` after ${request.attempts} attempts` : '';
-	return new NodeApiError(
+	const noAnswer = new NodeApiError(
 		node,
 		{ message: what },
 		{
@@ -91,4 +111,6 @@ export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'st
 			itemIndex: request.itemIndex,
 		},
 	);
+	noAnswer.context.attempts = request.attempts;
+	return noAnswer;
 }

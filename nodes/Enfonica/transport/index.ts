@@ -42,29 +42,28 @@ async function sendOnce(this: EnfonicaContext, request: EnfonicaRequest, baseUrl
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,
-		// Statuses are ours to map, except 401: n8n must see it to renew the access token and retry.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
 	try {
 		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
 	} catch (error) {
-		const status = (error as { httpCode?: unknown }).httpCode ?? findStatus(error);
-		if (status && Number(status) >= 400) {
-			return { statusCode: Number(status), headers: {}, body: findResponseBody(error) };
-		}
+		// Statuses ≥ 400 arrive as errors (n8n must see a 401 itself to renew the token and retry;
+		// n8n 1.x would not, were they ignored): the HTTP answer is the error's cause.
+		const answer = answerInError(error);
+		if (answer) return answer;
 		const code = networkErrorCode(error);
 		if (code) return { kind: 'network', code };
 		throw error;
 	}
 }
 
-function findStatus(error: unknown): number | undefined {
-	const cause = (error as { cause?: { response?: { status?: number } } }).cause;
-	return cause?.response?.status;
-}
-
-function findResponseBody(error: unknown): unknown {
-	return (error as { cause?: { response?: { data?: unknown } } }).cause?.response?.data;
+function answerInError(error: unknown): RawResponse | undefined {
+	for (const candidate of [error, (error as { cause?: unknown } | undefined)?.cause]) {
+		const response = (candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } } | undefined)?.response;
+		if (response && typeof response.status === 'number' && response.status >= 400) {
+			return { statusCode: response.status, headers: (response.headers ?? {}) as Record<string, unknown>, body: response.data };
+		}
+	}
+	return undefined;
 }
 
 function isRawResponse(value: RawResponse | Failure): value is RawResponse {

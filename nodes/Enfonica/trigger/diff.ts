@@ -17,10 +17,13 @@ export function instanceIdOf(instance: PhoneNumberInstance): string | undefined 
 	return id ? id : undefined;
 }
 
-/** The snapshot of a complete listing (a repeated instance, from a page boundary shift, counts once). */
-export function snapshotOf(listing: PhoneNumberInstance[]): Snapshot {
+/**
+ * The snapshot of a complete listing (a repeated instance, from a page boundary shift, counts
+ * once), plus the vanished instances a GET `confirmed` still there.
+ */
+export function snapshotOf(listing: PhoneNumberInstance[], confirmed: PhoneNumberInstance[] = []): Snapshot {
 	const snapshot: Snapshot = {};
-	for (const instance of listing) {
+	for (const instance of confirmed.length > 0 ? [...listing, ...confirmed] : listing) {
 		const id = instanceIdOf(instance);
 		if (id !== undefined) snapshot[id] = encodeKnown(knownOf(instance));
 	}
@@ -28,13 +31,29 @@ export function snapshotOf(listing: PhoneNumberInstance[]): Snapshot {
 }
 
 /**
+ * IDs of the saved snapshot that the listing does not hold. Before they are reported removed,
+ * each is confirmed with a GET (see poll.ts): a listing whose page tokens are offsets can skip
+ * an instance when another one leaves the project mid-listing.
+ */
+export function vanishedIds(previous: Snapshot, listing: PhoneNumberInstance[]): string[] {
+	const listed = new Set<string>();
+	for (const instance of listing) {
+		const id = instanceIdOf(instance);
+		if (id !== undefined) listed.add(id);
+	}
+	return Object.keys(previous).filter((id) => !listed.has(id));
+}
+
+/**
  * Every change between the saved snapshot and a complete listing of the same scope.
+ * `confirmed` are vanished instances a GET found still in the project (skipped by paging): they
+ * count as listed (diffed normally, after the listed ones); every other vanished one is removed.
  * Instances keep listing order (newest first); removals follow.
  */
-export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], projectName: string): Change[] {
+export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], projectName: string, confirmed: PhoneNumberInstance[] = []): Change[] {
 	const changes: Change[] = [];
 	const seen = new Set<string>();
-	for (const instance of listing) {
+	for (const instance of confirmed.length > 0 ? [...listing, ...confirmed] : listing) {
 		const id = instanceIdOf(instance);
 		if (id === undefined || seen.has(id)) continue;
 		seen.add(id);

@@ -1,14 +1,55 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
-import { enfonicaApiRequestAllItems } from '../transport';
-import { diffListing, snapshotOf } from './diff';
+import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
+import { isNotFound } from '../transport/errors';
+import { diffListing, snapshotOf, vanishedIds } from './diff';
 import { changeToJson, isWanted } from './events';
 import { sampleChange } from './sampleEvent';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
+import type { Snapshot } from './state';
 import { readSnapshot, sameSnapshot, scopeKey, writeSnapshot } from './state';
+
+/** Vanished instances are confirmed this many at a time (a bulk move away can vanish many at once). */
+const CONFIRM_CONCURRENCY = 5;
+
+/**
+ * The vanished instances (in the snapshot, not in the listing) that a GET finds still in the
+ * project: the listing skipped them (offset-based page tokens shift when another instance leaves
+ * mid-listing). A 404 means really removed (moved away or purged). Any other failure throws, so
+ * the poll fails before the state is touched.
+ */
+async function confirmVanished(this: IPollFunctions, previous: Snapshot, listing: PhoneNumberInstance[], projectName: string): Promise<PhoneNumberInstance[]> {
+	const queue = vanishedIds(previous, listing);
+	if (queue.length === 0) return [];
+	const found: Array<PhoneNumberInstance | undefined> = new Array(queue.length);
+	let next = 0;
+	let failed = false;
+	const worker = async () => {
+		while (!failed && next < queue.length) {
+			const index = next++;
+			let name: string;
+			try {
+				name = toInstanceName(queue[index], projectName);
+			} catch {
+				// Not an ID Enfonica issues, so nothing to ask about: removed, as before.
+				continue;
+			}
+			try {
+				found[index] = await enfonicaApiRequest.call(this, { method: 'GET', path: name });
+			} catch (error) {
+				if (isNotFound(error)) continue;
+				failed = true;
+				throw error;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(CONFIRM_CONCURRENCY, queue.length) }, worker));
+	return found.filter((instance): instance is PhoneNumberInstance => instance !== undefined);
+}
 
 function listQuery(settings: TriggerSettings): IDataObject {
 	// Deleted instances stay listed, so a deletion is seen as a change to DELETED, not a removal.
@@ -30,7 +71,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 }
 
 /**
- * One poll: list the whole scope, compare with the saved snapshot, save the new one.
+ * One poll: list the whole scope, confirm vanished instances, compare with the saved snapshot, save the new one.
  * A listing that fails part-way throws before the state is touched, so the next good poll
  * reports every change exactly once.
  */
@@ -43,13 +84,15 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const staticData = this.getWorkflowStaticData('node');
 	const scope = scopeKey(settings.projectName, settings.prefix);
 	const previous = readSnapshot(staticData, scope);
-	const next = snapshotOf(listing);
+	// Before the state is touched: a failed confirmation fails the poll with the state as it was.
+	const confirmed = previous === undefined ? [] : await confirmVanished.call(this, previous, listing, settings.projectName);
+	const next = snapshotOf(listing, confirmed);
 	// Written only when something changed: n8n saves the workflow whenever its static data changes.
 	if (previous === undefined || !sameSnapshot(previous, next)) writeSnapshot(staticData, scope, next);
 	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
 	if (previous === undefined) return null;
 
-	const items = diffListing(previous, listing, settings.projectName)
+	const items = diffListing(previous, listing, settings.projectName, confirmed)
 		.filter((change) => isWanted(change, { ...settings, detectedAt }))
 		.map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt }));
 	return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;

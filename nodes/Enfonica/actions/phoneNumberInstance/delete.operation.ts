@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
+import { attemptsOf, isFailedPrecondition } from '../../transport/errors';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';
@@ -27,8 +28,12 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneNumbe
 export const prepare = itemTarget;
 
 /** Outputs the deleted instance as Enfonica returns it (lifecycle state DELETED, deleteTime set). */
-export async function execute(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<INodeExecutionData[]> {
-	const name = await resolveInstanceName.call(this, target, projectName, itemIndex);
+/** Finds the instance (a lookup when given by phone number): no change yet. */
+export async function resolve(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<string> {
+	return await resolveInstanceName.call(this, target, projectName, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
 	const sentAt = Date.now();
 	try {
 		const instance = (await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex })) as PhoneNumberInstance;
@@ -47,10 +52,12 @@ const CLOCK_SLACK_MS = 10_000;
  * A DELETE whose answer was lost (5xx, reset, timeout) is retried, and if the first one went
  * through, Enfonica refuses the retry: "already deleted" (400 FAILED_PRECONDITION). The delete
  * the user asked for did happen, so the instance is returned as if the first answer had arrived.
- * An instance deleted before this call still fails as before.
+ * Only when the DELETE was sent more than once: refused at the first attempt, the instance was
+ * already deleted by someone else (or by another item of this run), and that stays an error, as
+ * does an instance deleted before this call.
  */
 async function deletedDuringThisCall(this: IExecuteFunctions, error: unknown, name: string, sentAt: number, itemIndex: number): Promise<PhoneNumberInstance | undefined> {
-	if (!(error instanceof NodeApiError) || error.httpCode !== '400' || !/^Enfonica API error 400 FAILED_PRECONDITION/.test(error.message)) return undefined;
+	if (!isFailedPrecondition(error) || (attemptsOf(error) ?? 1) < 2) return undefined;
 	try {
 		const current = await fetchInstance.call(this, name, itemIndex);
 		const deletedAt = Date.parse(current.deleteTime ?? '');

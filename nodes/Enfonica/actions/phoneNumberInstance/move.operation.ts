@@ -52,12 +52,16 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...located, destination };
 }
 
-export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	const name = await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex);
+/** Finds the instance (a lookup when given by phone number): no change yet. */
+export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Prepared & { name: string }> {
+	return { ...prepared, name: await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex) };
+}
+
+export async function execute(this: IExecuteFunctions, { name, destination }: Prepared & { name: string }, itemIndex: number): Promise<INodeExecutionData[]> {
 	const instance = (await enfonicaApiRequest.call(this, {
 		method: 'POST',
 		path: `${name}:move`,
-		body: { destinationParent: prepared.destination },
+		body: { destinationParent: destination },
 		itemIndex,
 	})) as PhoneNumberInstance;
 	return [toOutput.call(this, instance, itemIndex)];

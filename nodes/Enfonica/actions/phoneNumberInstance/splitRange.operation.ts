@@ -54,8 +54,8 @@ function describeRange(instance: PhoneNumberInstance): string {
 	return `${startPhoneNumber} – ${endPhoneNumber} (${size} numbers)`;
 }
 
-/** Fetches the instance first, so a single number or an out-of-range size is refused before the split is sent. */
-export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+/** Fetches the instance, so a single number or an out-of-range size is refused before any split is sent. */
+export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<{ name: string; size: number }> {
 	const name = await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex);
 	const instance = await fetchInstance.call(this, name, itemIndex);
 	const rangeSize = instance.range?.size ?? 0;
@@ -66,10 +66,14 @@ export async function execute(this: IExecuteFunctions, prepared: Prepared, itemI
 	if (prepared.size >= rangeSize) {
 		throw inputError(this.getNode(), itemIndex, 'Size', `${prepared.size} is not between 1 and ${rangeSize - 1}: the range ${describeRange(instance)} must keep at least one number on each side`);
 	}
+	return { name, size: prepared.size };
+}
+
+export async function execute(this: IExecuteFunctions, { name, size }: { name: string; size: number }, itemIndex: number): Promise<INodeExecutionData[]> {
 	const result = (await enfonicaApiRequest.call(this, {
 		method: 'POST',
 		path: `${name}:splitRange`,
-		body: { size: prepared.size },
+		body: { size },
 		itemIndex,
 	})) as { first?: PhoneNumberInstance; second?: PhoneNumberInstance };
 	const first = presentInstance.call(this, result.first ?? {}, itemIndex);

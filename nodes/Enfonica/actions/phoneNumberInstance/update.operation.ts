@@ -57,8 +57,14 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...located, body, paths, mergeLabels };
 }
 
-/** A single PATCH whose updateMask names exactly the fields set; Merge reads the current labels first. */
-export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+interface Resolved {
+	name: string;
+	body: IDataObject;
+	paths: string[];
+}
+
+/** Finds the instance and, for Merge, reads its labels and checks the merged count: no change yet. */
+export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Resolved> {
 	const name = await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex);
 	const body = { ...prepared.body };
 	if (prepared.mergeLabels) {
@@ -67,10 +73,15 @@ export async function execute(this: IExecuteFunctions, prepared: Prepared, itemI
 		checked(this.getNode(), itemIndex, 'Labels', () => checkLabelCount(labels, true));
 		body.labels = labels;
 	}
+	return { name, body, paths: prepared.paths };
+}
+
+/** A single PATCH whose updateMask names exactly the fields set. */
+export async function execute(this: IExecuteFunctions, { name, body, paths }: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
 	const instance = (await enfonicaApiRequest.call(this, {
 		method: 'PATCH',
 		path: name,
-		qs: { updateMask: prepared.paths.join(',') },
+		qs: { updateMask: paths.join(',') },
 		body,
 		itemIndex,
 	})) as PhoneNumberInstance;
