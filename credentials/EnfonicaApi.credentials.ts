@@ -10,6 +10,13 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	DEFAULT_BASE_URL,
+	DEFAULT_TIMEOUT_SECONDS,
+	DEFAULT_TOKEN_URL,
+	timeoutMsOf,
+	tokenUrlOf,
+} from '../nodes/Enfonica/helpers/credentialSettings';
+import {
 	createTokenAssertion,
 	describeTokenFailure,
 	parseServiceAccountKey,
@@ -76,14 +83,14 @@ export class EnfonicaApi implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://numbering.api.enfonica.com',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only for a proxy or a local Enfonica emulator',
 		},
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
 			type: 'string',
-			default: 'https://oauth2.api.enfonica.com/token',
+			default: DEFAULT_TOKEN_URL,
 			description: 'Where service account assertions are exchanged for access tokens. Change only for a proxy or a local emulator.',
 			displayOptions: { show: { authentication: ['serviceAccountKey'] } },
 		},
@@ -92,7 +99,7 @@ export class EnfonicaApi implements ICredentialType {
 			name: 'timeoutSeconds',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 300 },
-			default: 10,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for each API response, as Enfonica\'s client libraries do (10 s)',
 		},
 		{
@@ -111,7 +118,7 @@ export class EnfonicaApi implements ICredentialType {
 			return { accessToken: credentials.bearerToken };
 		}
 		const key = parseServiceAccountKey(credentials.serviceAccountKey);
-		const tokenUrl = String(credentials.tokenUrl || 'https://oauth2.api.enfonica.com/token');
+		const tokenUrl = tokenUrlOf(credentials);
 		let response: IDataObject;
 		try {
 			response = (await this.helpers.httpRequest({
@@ -123,7 +130,7 @@ export class EnfonicaApi implements ICredentialType {
 					assertion: createTokenAssertion(key, tokenUrl),
 				}).toString(),
 				json: true,
-				timeout: Number(credentials.timeoutSeconds || 10) * 1000,
+				timeout: timeoutMsOf(credentials),
 			})) as IDataObject;
 		} catch (error) {
 			// Rethrown bare: the HTTP error carries the request, and with it the signed assertion.

@@ -23,8 +23,9 @@ describe('resource names', () => {
 		expect(resolveProjectName('node-p', { projectId: 'cred-p' })).toBe('projects/node-p');
 		expect(resolveProjectName('', { projectId: 'projects/cred-p' })).toBe('projects/cred-p');
 		expect(() => resolveProjectName('', { authentication: 'bearerToken' })).toThrow(/Project is empty/);
-		// The key is only parsed (and checked) when it is needed for the project.
-		expect(() => resolveProjectName('', { authentication: 'serviceAccountKey', serviceAccountKey: key })).toThrow(/client_email/);
+		// Only the key's project_id is read here; the token exchange checks the whole key.
+		expect(resolveProjectName('', { authentication: 'serviceAccountKey', serviceAccountKey: key })).toBe('projects/from-key');
+		expect(() => resolveProjectName('', { authentication: 'serviceAccountKey', serviceAccountKey: '{"project_id": "x"' })).toThrow(/not valid JSON/);
 	});
 });
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { toProjectName } from './resourceNames';
-import { parseServiceAccountKey } from './serviceAccount';
+import { projectIdOfKey } from './serviceAccount';
 
 /**
  * The project a node works on: its own Project parameter, else the credential's Project ID,
@@ -13,7 +13,7 @@ export function resolveProjectName(nodeProject: unknown, credentials: ICredentia
 		return toProjectName(credentials.projectId, 'The credential\'s Project ID');
 	}
 	if (credentials.authentication !== 'bearerToken') {
-		const { projectId } = parseServiceAccountKey(credentials.serviceAccountKey);
+		const projectId = projectIdOfKey(credentials.serviceAccountKey);
 		if (projectId) return toProjectName(projectId, 'The service account key\'s project_id');
 	}
 	return toProjectName('', field);

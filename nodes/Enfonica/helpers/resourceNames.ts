@@ -21,10 +21,6 @@ export function toProjectName(input: unknown, field = 'Project'): string {
 	return `projects/${match[1]}`;
 }
 
-export function projectIdOf(projectName: string): string {
-	return projectName.slice('projects/'.length);
-}
-
 /** A full instance name, or a bare instance ID within `projectName`, → the instance's resource name. */
 export function toInstanceName(input: unknown, projectName: string, field = 'Phone Number Instance'): string {
 	const value = typeof input === 'string' ? input.trim() : '';

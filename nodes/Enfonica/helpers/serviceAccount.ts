@@ -20,8 +20,8 @@ function requireString(raw: Record<string, unknown>, field: string): string {
 	return value;
 }
 
-/** Parses the JSON key file from the Enfonica Console and checks the fields the token exchange needs. */
-export function parseServiceAccountKey(json: unknown): ServiceAccountKey {
+/** The key file as a JSON object, or an error saying what is wrong (never quoting the key). */
+function parseKeyJson(json: unknown): Record<string, unknown> {
 	if (typeof json !== 'string' || json.trim() === '') {
 		throw new ServiceAccountKeyError('The service account key is empty: paste the whole JSON key file');
 	}
@@ -35,7 +35,18 @@ export function parseServiceAccountKey(json: unknown): ServiceAccountKey {
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
 		throw new ServiceAccountKeyError('The service account key is not a JSON object: paste the whole JSON key file');
 	}
-	const fields = raw as Record<string, unknown>;
+	return raw as Record<string, unknown>;
+}
+
+/** Only the key's project_id: cheap, for every item (the token exchange checks the whole key). */
+export function projectIdOfKey(json: unknown): string | undefined {
+	const { project_id: projectId } = parseKeyJson(json);
+	return typeof projectId === 'string' && projectId !== '' ? projectId : undefined;
+}
+
+/** Parses the JSON key file from the Enfonica Console and checks the fields the token exchange needs. */
+export function parseServiceAccountKey(json: unknown): ServiceAccountKey {
+	const fields = parseKeyJson(json);
 	if (fields.type !== 'service_account') {
 		throw new ServiceAccountKeyError('The service account key must have "type": "service_account"');
 	}

@@ -20,10 +20,15 @@ export interface PhoneNumberInstance {
 	compliant?: boolean;
 }
 
+/** The instance's number (a range's first number); '' when absent, as proto3 leaves empty fields out. */
+export function numberOf(instance: PhoneNumberInstance): string {
+	return instance.phoneNumber?.phoneNumber || instance.range?.startPhoneNumber || '';
+}
+
 /** The flat, default-filled shape both nodes output when Simplify is on. */
 export function simplifyInstance(instance: PhoneNumberInstance): IDataObject {
 	const name = instance.name ?? '';
-	const phoneNumber = instance.phoneNumber?.phoneNumber ?? instance.range?.startPhoneNumber ?? '';
+	const phoneNumber = numberOf(instance);
 	const formats = formatsOf(phoneNumber);
 	return {
 		name,

@@ -61,7 +61,7 @@ export function checkLabelCount(labels: Record<string, string>, afterMerge = fal
 }
 
 /** A handler list as typed (one per line or comma-separated) or as an array from an expression. */
-export function splitUriList(input: unknown): string[] {
+function splitUriList(input: unknown): string[] {
 	if (input === undefined || input === null) return [];
 	const parts = Array.isArray(input) ? input.map((part) => (part === null || part === undefined ? '' : String(part))) : String(input).split(/[\n,]/);
 	return parts.map((part) => part.trim()).filter((part) => part !== '');

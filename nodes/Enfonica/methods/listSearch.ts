@@ -3,12 +3,13 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
 import type { PhoneNumberInstance } from '../helpers/simplify';
+import { numberOf } from '../helpers/simplify';
 import { CREDENTIAL_TYPE, enfonicaApiListPage } from '../transport';
 
 function label(instance: PhoneNumberInstance): string {
 	const number = instance.range
 		? `${instance.range.startPhoneNumber ?? ''} – ${instance.range.endPhoneNumber ?? ''}`
-		: (instance.phoneNumber?.phoneNumber ?? '');
+		: numberOf(instance);
 	const parts = [number, instance.displayName, instance.lifecycleState ?? ''].filter(Boolean);
 	return parts.join(' · ');
 }

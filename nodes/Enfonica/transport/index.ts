@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { baseUrlOf, timeoutMsOf } from '../helpers/credentialSettings';
 import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
@@ -16,7 +17,6 @@ import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseR
 export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'enfonicaApi';
-const DEFAULT_BASE_URL = 'https://numbering.api.enfonica.com';
 
 export interface EnfonicaRequest {
 	method: IHttpRequestMethods;
@@ -77,8 +77,8 @@ export interface RequestSettings {
 
 async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promise<RequestSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const timeoutMs = Math.max(1, Number(credentials.timeoutSeconds) || 10) * 1000;
+	const baseUrl = baseUrlOf(credentials);
+	const timeoutMs = timeoutMsOf(credentials);
 	return { baseUrl, timeoutMs };
 }
 

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inputError } from '../../helpers/inputError';
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
+import { numberOf } from '../../helpers/simplify';
 import { checkPositiveInteger } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
@@ -60,8 +61,7 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	const instance = await fetchInstance.call(this, name, itemIndex);
 	const rangeSize = instance.range?.size ?? 0;
 	if (!instance.range || rangeSize < 2) {
-		const number = instance.phoneNumber?.phoneNumber ?? instance.range?.startPhoneNumber ?? '';
-		throw inputError(this.getNode(), itemIndex, 'Phone Number Instance', `${name} (${number}) is a single number, not a range: only ranges can be split`);
+		throw inputError(this.getNode(), itemIndex, 'Phone Number Instance', `${name} (${numberOf(instance)}) is a single number, not a range: only ranges can be split`);
 	}
 	if (prepared.size >= rangeSize) {
 		throw inputError(this.getNode(), itemIndex, 'Size', `${prepared.size} is not between 1 and ${rangeSize - 1}: the range ${describeRange(instance)} must keep at least one number on each side`);
