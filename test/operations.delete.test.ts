@@ -20,6 +20,33 @@ describe('Delete', () => {
 		expect(bed.emu.getInstance(name)?.lifecycleState).toBe('DELETED');
 	});
 
+	// The recovery after a lost answer (test/drills.operations.test.ts) needs a retried DELETE:
+	// refused at the first attempt, the instance was deleted by someone else.
+	it('an instance deleted a moment ago by someone else: still an error, no recovery lookup', async () => {
+		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501510' }]);
+		bed.emu.setLifecycleState(name, 'DELETED');
+		const result = await bed.h.runNode({ parameters: params('delete', { phoneNumberInstance: byName(name) }), credentialId: bed.credentialId });
+		expect(result.error?.message).toMatch(/^Enfonica API error 400 FAILED_PRECONDITION: .*already deleted/);
+		expect(result.error?.description).toMatch(/not in a state that allows delete/);
+		expect(sent(bed).map(({ method, path }) => `${method} ${path}`)).toEqual([`DELETE /v1beta1/${name}`]);
+	});
+
+	it('the same instance twice with Concurrency 2: one item deletes it, the other is an error', async () => {
+		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501520' }]);
+		const result = await bed.h.runNode({
+			parameters: params('delete', { phoneNumberInstance: byName('={{ $json.name }}'), options: { concurrency: 2 } }),
+			credentialId: bed.credentialId,
+			items: [{ name }, { name }],
+			continueOnFail: true,
+		});
+		expect(result.error).toBeUndefined();
+		const outputs = jsonOf(result.items);
+		expect(outputs).toHaveLength(2);
+		expect(outputs.filter((json) => json.lifecycleState === 'DELETED')).toHaveLength(1);
+		expect(outputs.filter((json) => typeof json.error === 'string' && /FAILED_PRECONDITION/.test(json.error))).toHaveLength(1);
+		expect(sent(bed).map(({ method, path }) => `${method} ${path}`)).toEqual([`DELETE /v1beta1/${name}`, `DELETE /v1beta1/${name}`]);
+	});
+
 	it('runs examples/delete.json (number looked up, then deleted)', async () => {
 		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
 		const result = await runExample(bed, 'delete');

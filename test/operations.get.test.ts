@@ -1,6 +1,6 @@
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { byPhone, jsonOf, params, runExample, sent } from './support/operations';
+import { jsonOf, params, runExample, sent } from './support/operations';
 
 describe('Get', () => {
 	let bed: TestBed;

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { TestBed } from './support/setup';
 import { startTestBed } from './support/setup';
 import { jsonOf, pairedOf, params, runExample, sent } from './support/operations';
@@ -22,7 +24,7 @@ describe('Get Many', () => {
 	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
-	const getMany = async (extra: Record<string, unknown>, items?: Array<Record<string, unknown>>) =>
+	const getMany = async (extra: IDataObject, items?: IDataObject[]) =>
 		await bed.h.runNode({ parameters: params('getMany', extra), credentialId: bed.credentialId, items });
 
 	it('Limit asks for no more than it needs', async () => {

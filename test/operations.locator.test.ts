@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
 import { searchList } from './harness/listSearch';
@@ -19,7 +21,7 @@ describe('Phone Number Instance locator', () => {
 	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
-	const get = async (phoneNumberInstance: unknown, extra: Record<string, unknown> = {}) =>
+	const get = async (phoneNumberInstance: IDataObject | string, extra: IDataObject = {}) =>
 		await bed.h.runNode({ parameters: params('get', { phoneNumberInstance, ...extra }), credentialId: bed.credentialId });
 
 	describe('By Name', () => {

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
@@ -22,7 +22,7 @@ describe('bad input is refused before any request', () => {
 	const freshCredential = (extra: IDataObject = {}) =>
 		bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(bed.key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl, ...extra }).id;
 
-	async function refused(parameters: IDataObject, message: string | RegExp, items?: IDataObject[]) {
+	async function refused(parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) {
 		const credentialId = freshCredential();
 		bed.emu.clearLog();
 		const result = await bed.h.runNode({ parameters, credentialId, items });

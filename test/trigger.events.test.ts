@@ -155,6 +155,15 @@ describe('Enfonica Trigger: changes', () => {
 			]),
 		);
 		expect(await source.events()).toEqual([]);
+		// Each vanished instance was confirmed gone with one GET in the watched project (404), and
+		// only those: no GET for the instance still listed, none on the poll after.
+		const gets = bed.emu.requests.filter((request) => request.method === 'GET' && request.path.startsWith('/v1beta1/projects/source/phoneNumberInstances/'));
+		expect(gets.map((request) => [request.path, request.status]).sort()).toEqual(
+			[
+				[`/v1beta1/${moved.name}`, 404],
+				[`/v1beta1/${purged.name}`, 404],
+			].sort(),
+		);
 
 		const [arrived] = await expectEvents(destination.events(), 1);
 		expect(arrived).toMatchObject({ event: 'instanceAdded', project: 'projects/destination', phoneNumber: '+61255503000' });

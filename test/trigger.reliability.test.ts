@@ -89,6 +89,38 @@ describe('Enfonica Trigger: state', () => {
 		expect(await watcher.events()).toEqual([]);
 	});
 
+	it('a failed GET confirming a removal fails the poll and keeps the state; the next good poll reports the removal once', async () => {
+		const [gone, stays] = bed.emu.seed('confirm', [
+			{ phoneNumber: '+61255506300', lifecycleState: 'ACTIVE' },
+			{ phoneNumber: '+61255506301', lifecycleState: 'ACTIVE' },
+		]);
+		const watcher = bed.watcher({ project: 'confirm', events: ALL_EVENTS });
+		expect((await watcher.poll()).result).toBeNull();
+		const baseline = structuredClone(watcher.staticData);
+
+		bed.emu.purge(gone.name);
+		bed.emu.setLifecycleState(stays.name, 'SUSPENDED');
+		// The confirming GET fails on every attempt (the first try and all retries).
+		bed.emu.injectFault({ method: 'GET', path: `/v1beta1/${gone.name}`, times: 5, fault: { kind: 'status', status: 503 } });
+		bed.emu.clearLog();
+		const failed = await watcher.poll();
+		expect(failed.error?.message).toMatch(/503/);
+		expect(failed.result).toBeNull();
+		expect(failed.staticData).toEqual(baseline);
+		expect(bed.emu.requests.filter((request) => request.path === `/v1beta1/${gone.name}`).map((request) => request.status)).toEqual([503, 503, 503, 503, 503]);
+
+		bed.emu.clearLog();
+		const events = await watcher.events();
+		expect(events.map((event) => [event.event, event.name]).sort()).toEqual(
+			[
+				['instanceRemoved', gone.name],
+				['lifecycleStateChanged', stays.name],
+			].sort(),
+		);
+		expect(bed.emu.requests.filter((request) => request.path === `/v1beta1/${gone.name}`).map((request) => request.status)).toEqual([404]);
+		expect(await watcher.events()).toEqual([]);
+	});
+
 	it('a malformed page or a dropped connection also leaves the state untouched', async () => {
 		const [a] = bed.emu.seed('flaky', [{ phoneNumber: '+61255506200', lifecycleState: 'ACTIVE' }]);
 		const watcher = bed.watcher({ project: 'flaky' });

@@ -1,4 +1,6 @@
-import { diffListing, snapshotOf } from '../nodes/Enfonica/trigger/diff';
+import type { IDataObject } from 'n8n-workflow';
+
+import { diffListing, snapshotOf, vanishedIds } from '../nodes/Enfonica/trigger/diff';
 import { decodeKnown, encodeKnown, readSnapshot, scopeKey, writeSnapshot } from '../nodes/Enfonica/trigger/state';
 
 /** The compact encoding and the diff, without the engine: quick to pin down the edge cases. */
@@ -21,7 +23,7 @@ describe('trigger state encoding', () => {
 	});
 
 	it('has no baseline for another scope or an older format', () => {
-		const data: Record<string, unknown> = {};
+		const data: IDataObject = {};
 		writeSnapshot(data, scopeKey('projects/p', ''), { a1: 'a1' });
 		expect(readSnapshot(data, scopeKey('projects/p', ''))).toEqual({ a1: 'a1' });
 		expect(readSnapshot(data, scopeKey('projects/p', '+612'))).toBeUndefined();
@@ -34,5 +36,33 @@ describe('trigger state encoding', () => {
 		const previous = snapshotOf([{ ...instance, lifecycleState: 'ACTIVE', compliant: false }]);
 		const changes = diffListing(previous, [instance, instance], 'projects/p');
 		expect(changes.map((change) => change.event)).toEqual(['lifecycleStateChanged', 'complianceChanged']);
+	});
+
+	// Offset page tokens: an instance leaving mid-listing shifts the rest, so one can be skipped.
+	// poll.ts confirms each vanished instance with a GET; one found is passed as `confirmed`.
+	it('an instance skipped by paging but confirmed present is diffed normally, not removed (and not added next time)', () => {
+		const at = (id: string, number: string, lifecycleState = 'ACTIVE') => ({ name: `projects/p/phoneNumberInstances/${id}`, lifecycleState, compliant: true, phoneNumber: { phoneNumber: number } });
+		const [a, b, c, d] = [at('a1', '+61255501100'), at('b2', '+61255501101'), at('c3', '+61255501102'), at('d4', '+61255501103')];
+		const previous = snapshotOf([a, b, c, d]);
+		// c3 left the project (really removed); b2 was skipped by the listing and is now suspended.
+		const listing = [a, d];
+		expect(vanishedIds(previous, listing).sort()).toEqual(['b2', 'c3']);
+		const skipped = { ...b, lifecycleState: 'SUSPENDED' };
+		const changes = diffListing(previous, listing, 'projects/p', [skipped]);
+		expect(changes).toEqual([
+			{ event: 'lifecycleStateChanged', instance: skipped, previousLifecycleState: 'ACTIVE' },
+			{ event: 'instanceRemoved', name: c.name, lastKnown: { lifecycleState: 'ACTIVE', compliant: true, phoneNumber: '+61255501102' } },
+		]);
+		// The snapshot keeps the skipped instance, so the next complete listing reports nothing for it.
+		const next = snapshotOf(listing, [skipped]);
+		expect(Object.keys(next).sort()).toEqual(['a1', 'b2', 'd4']);
+		expect(diffListing(next, [a, skipped, d], 'projects/p')).toEqual([]);
+		// Without confirmation (the old behaviour) it would have been a false removal.
+		expect(diffListing(previous, listing, 'projects/p').map((change) => change.event)).toEqual(['instanceRemoved', 'instanceRemoved']);
+	});
+
+	it('confirms nothing when every saved instance is listed', () => {
+		const instance = { name: 'projects/p/phoneNumberInstances/a1', phoneNumber: { phoneNumber: '+61255501100' } };
+		expect(vanishedIds(snapshotOf([instance]), [instance])).toEqual([]);
 	});
 });

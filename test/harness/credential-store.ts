@@ -22,9 +22,6 @@ export interface StoredCredential {
 export class CredentialStore {
 	private readonly rows = new Map<string, StoredCredential>();
 
-	/** How often each credential was written after creation (token refreshes, in practice). */
-	private readonly writes = new Map<string, number>();
-
 	add(credential: { type: string; data: ICredentialDataDecryptedObject; id?: string; name?: string }): StoredCredential {
 		const id = credential.id ?? randomUUID();
 		if (this.rows.has(id)) throw new Error(`A credential with id "${id}" already exists`);
@@ -55,11 +52,6 @@ export class CredentialStore {
 		const row = this.rows.get(id);
 		if (!row) throw new Error(`No credential with id "${id}" in the harness store`);
 		row.data = deepCopy(data);
-		this.writes.set(id, this.writeCount(id) + 1);
-	}
-
-	writeCount(id: string): number {
-		return this.writes.get(id) ?? 0;
 	}
 
 	list(): StoredCredential[] {

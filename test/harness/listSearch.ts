@@ -3,8 +3,7 @@ import type { INode, INodeListSearchResult, INodeParameters, INodeType } from 'n
 import { Workflow } from 'n8n-workflow';
 
 import { buildAdditionalData } from './additional-data';
-import { HarnessCredentialsHelper } from './credentials-helper';
-import type { HarnessCredentialTypes } from './node-types';
+import { latestVersion } from './node-version';
 import { DEFAULT_NODE_TYPE } from './run-node';
 import type { Harness } from './types';
 
@@ -32,15 +31,13 @@ export async function searchList(h: Harness, args: SearchListArgs): Promise<INod
 		id: 'load-options',
 		name: 'Temp-Node',
 		type,
-		typeVersion: Array.isArray(nodeType.description.version) ? Math.max(...nodeType.description.version) : nodeType.description.version,
+		typeVersion: latestVersion(nodeType.description.version),
 		position: [0, 0],
 		parameters: args.parameters,
 		credentials: { [stored.type]: { id: stored.id, name: stored.name } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: h.nodeTypes });
-	const additionalData = buildAdditionalData({
-		credentialsHelper: new HarnessCredentialsHelper(h.credentialTypes as HarnessCredentialTypes, h.credentials),
-	});
+	const additionalData = buildAdditionalData({ credentialsHelper: h.credentialsHelper });
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const search = nodeType.methods?.listSearch?.[args.method];
 	if (!search) throw new Error(`The node has no listSearch method "${args.method}"`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness';
 import type { TestBed } from './setup';
@@ -8,7 +8,8 @@ import { apiRequests } from './setup';
 
 /** Helpers shared by the test/operations.*.test.ts files. */
 
-export const params = (operation: string, extra: IDataObject = {}): IDataObject => ({ resource: 'phoneNumberInstance', operation, ...extra });
+/** An Enfonica node's parameters (the harness takes INodeParameters; `extra` is plain test data). */
+export const params = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'phoneNumberInstance', operation, ...extra }) as INodeParameters;
 
 export const byPhone = (value: string) => ({ __rl: true, mode: 'phoneNumber', value });
 export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });

@@ -39,7 +39,7 @@ async function confirmVanished(this: IPollFunctions, previous: Snapshot, listing
 				continue;
 			}
 			try {
-				found[index] = await enfonicaApiRequest.call(this, { method: 'GET', path: name });
+				found[index] = (await enfonicaApiRequest.call(this, { method: 'GET', path: name })) as PhoneNumberInstance;
 			} catch (error) {
 				if (isNotFound(error)) continue;
 				failed = true;
