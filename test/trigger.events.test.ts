@@ -227,6 +227,15 @@ describe('Enfonica Trigger: changes', () => {
 		expect(result.error?.message).toMatch(/Prefix "abc" is not a number prefix/);
 		expect(listRequests(bed.emu)).toHaveLength(0);
 	});
+
+	it('refuses a misspelt event or lifecycle state (e.g. from an expression) before any request', async () => {
+		bed.emu.clearLog();
+		const badState = await bed.watcher({ project: 'states-bad', lifecycleStates: '={{ ["suspended"] }}' }).poll();
+		expect(badState.error?.message).toBe('Lifecycle States has "suspended": use ACTIVE, DELETED, PENDING, SUSPENDED');
+		const badEvent = await bed.watcher({ project: 'events-bad', events: '={{ ["lifecycleChanged"] }}' }).poll();
+		expect(badEvent.error?.message).toBe('Events has "lifecycleChanged": use complianceChanged, instanceAdded, instanceRemoved, lifecycleStateChanged');
+		expect(listRequests(bed.emu)).toHaveLength(0);
+	});
 });
 
 async function expectEvents(events: Promise<IDataObject[]>, count: number): Promise<IDataObject[]> {

@@ -122,3 +122,11 @@ export function checkPositiveInteger(input: unknown): number {
 	}
 	return value;
 }
+
+/** Values of an options/multi-options field (an expression may give a list or comma-separated text), each one of `allowed`. */
+export function checkChoices(input: unknown, allowed: string[]): string[] {
+	const values = Array.isArray(input) ? input.map(String) : typeof input === 'string' && input !== '' ? input.split(',').map((value) => value.trim()) : [];
+	const unknown = values.filter((value) => !allowed.includes(value));
+	if (unknown.length > 0) throw new InvalidValueError(`has ${unknown.map((value) => `"${value}"`).join(', ')}: use ${allowed.join(', ')}`);
+	return values;
+}

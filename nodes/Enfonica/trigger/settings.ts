@@ -5,6 +5,8 @@ import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
 import { ResourceNameError } from '../helpers/resourceNames';
 import { ServiceAccountKeyError } from '../helpers/serviceAccount';
+import { LIFECYCLE_STATE_OPTIONS } from '../helpers/lifecycleStates';
+import { InvalidValueError, checkChoices } from '../helpers/validation';
 import { CREDENTIAL_TYPE } from '../transport';
 import type { TriggerEvent } from './diff';
 
@@ -44,8 +46,21 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 	return {
 		projectName,
 		prefix,
-		events: this.getNodeParameter('events', ['lifecycleStateChanged']) as TriggerEvent[],
-		lifecycleStates: this.getNodeParameter('lifecycleStates', []) as string[],
+		events: choices.call(this, 'Events', this.getNodeParameter('events', ['lifecycleStateChanged']), TRIGGER_EVENTS) as TriggerEvent[],
+		lifecycleStates: choices.call(this, 'Lifecycle States', this.getNodeParameter('lifecycleStates', []), LIFECYCLE_STATES),
 		simplify: options.simplify !== false,
 	};
+}
+
+const TRIGGER_EVENTS: TriggerEvent[] = ['complianceChanged', 'instanceAdded', 'instanceRemoved', 'lifecycleStateChanged'];
+const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
+
+/** A multi-options value that an expression may have set: a misspelt value would otherwise never match. */
+function choices(this: IPollFunctions, field: string, input: unknown, allowed: string[]): string[] {
+	try {
+		return checkChoices(input, allowed);
+	} catch (error) {
+		if (error instanceof InvalidValueError) throw new NodeOperationError(this.getNode(), `${field} ${error.message}`);
+		throw error;
+	}
 }

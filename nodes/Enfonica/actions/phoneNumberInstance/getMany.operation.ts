@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
-import { InvalidValueError, checkPositiveInteger } from '../../helpers/validation';
+import { checkChoices, checkPositiveInteger } from '../../helpers/validation';
 import { enfonicaApiRequestAllItems } from '../../transport';
 import { listOptions, projectField, simplifyField } from '../common.descriptions';
 import { checked, itemProject, presentInstances } from './shared';
@@ -98,13 +98,6 @@ interface Prepared {
 	lifecycleStates: string[];
 	compliant: string;
 	matchAny: boolean;
-}
-
-function checkChoices(input: unknown, allowed: string[]): string[] {
-	const values = Array.isArray(input) ? input.map(String) : typeof input === 'string' && input !== '' ? input.split(',').map((value) => value.trim()) : [];
-	const unknown = values.filter((value) => !allowed.includes(value));
-	if (unknown.length > 0) throw new InvalidValueError(`has ${unknown.map((value) => `"${value}"`).join(', ')}: use ${allowed.join(', ')}`);
-	return values;
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
