@@ -25,12 +25,27 @@ export function toProjectName(input: unknown, field = 'Project'): string {
 export function toInstanceName(input: unknown, projectName: string, field = 'Phone Number Instance'): string {
 	const value = typeof input === 'string' ? input.trim() : '';
 	if (INSTANCE_NAME.test(value)) return value;
-	if (INSTANCE_ID.test(value)) return `${projectName}/phoneNumberInstances/${value}`;
+	if (INSTANCE_ID.test(value)) return `${collectionOf(projectName)}/${value}`;
 	throw new ResourceNameError(
 		value === ''
 			? `${field} is empty`
 			: `${field} "${value}" is not a valid instance: use "projects/<project>/phoneNumberInstances/<id>" or the instance ID`,
 	);
+}
+
+/** `projects/p` → `projects/p/phoneNumberInstances` (where instances are listed and created). */
+export function collectionOf(projectName: string): string {
+	return `${projectName}/phoneNumberInstances`;
+}
+
+/** `projects/p/phoneNumberInstances/abc` → `abc` ('' when the name has no ID). */
+export function instanceIdOf(instanceName: string): string {
+	return instanceName.slice(instanceName.lastIndexOf('/') + 1);
+}
+
+/** `projects/p/phoneNumberInstances/abc` → `projects/p`, without validating (for output). */
+export function projectPartOf(instanceName: string): string {
+	return instanceName.split('/', 2).join('/');
 }
 
 /** The project part of an instance resource name. */

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formatsOf } from './phoneNumbers';
+import { instanceIdOf, projectPartOf } from './resourceNames';
 
 /** A PhoneNumberInstance as Enfonica returns it; absent fields mean their proto3 defaults. */
 export interface PhoneNumberInstance {
@@ -32,8 +33,8 @@ export function simplifyInstance(instance: PhoneNumberInstance): IDataObject {
 	const formats = formatsOf(phoneNumber);
 	return {
 		name,
-		id: name.split('/').pop() ?? '',
-		project: name.split('/').slice(0, 2).join('/'),
+		id: instanceIdOf(name),
+		project: projectPartOf(name),
 		phoneNumber,
 		nationalFormat: formats.nationalFormat,
 		internationalFormat: formats.internationalFormat,

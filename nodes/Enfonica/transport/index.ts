@@ -9,6 +9,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { baseUrlOf, timeoutMsOf } from '../helpers/credentialSettings';
+import { collectionOf } from '../helpers/resourceNames';
 import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
@@ -132,7 +133,7 @@ export async function enfonicaApiListPage<T = IDataObject>(
 	itemIndex?: number,
 	settings?: RequestSettings,
 ): Promise<ListPage<T>> {
-	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: `${parent}/phoneNumberInstances`, qs, itemIndex }, settings)) as IDataObject;
+	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: collectionOf(parent), qs, itemIndex }, settings)) as IDataObject;
 	const items = (Array.isArray(page.phoneNumberInstances) ? page.phoneNumberInstances : []) as T[];
 	const nextPageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
 	return { items, nextPageToken };

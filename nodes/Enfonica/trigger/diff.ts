@@ -1,3 +1,4 @@
+import { collectionOf, instanceIdOf } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import type { KnownInstance, Snapshot } from './state';
 import { decodeKnown, encodeKnown, knownOf } from './state';
@@ -12,8 +13,8 @@ export type Change =
 	| { event: 'instanceRemoved'; name: string; lastKnown: KnownInstance };
 
 /** The instance ID: the last segment of its resource name (unique within the watched project). */
-export function instanceIdOf(instance: PhoneNumberInstance): string | undefined {
-	const id = instance.name?.split('/').pop();
+function idOfInstance(instance: PhoneNumberInstance): string | undefined {
+	const id = instance.name ? instanceIdOf(instance.name) : '';
 	return id ? id : undefined;
 }
 
@@ -24,7 +25,7 @@ export function instanceIdOf(instance: PhoneNumberInstance): string | undefined 
 export function snapshotOf(listing: PhoneNumberInstance[], confirmed: PhoneNumberInstance[] = []): Snapshot {
 	const snapshot: Snapshot = {};
 	for (const instance of confirmed.length > 0 ? [...listing, ...confirmed] : listing) {
-		const id = instanceIdOf(instance);
+		const id = idOfInstance(instance);
 		if (id !== undefined) snapshot[id] = encodeKnown(knownOf(instance));
 	}
 	return snapshot;
@@ -38,7 +39,7 @@ export function snapshotOf(listing: PhoneNumberInstance[], confirmed: PhoneNumbe
 export function vanishedIds(previous: Snapshot, listing: PhoneNumberInstance[]): string[] {
 	const listed = new Set<string>();
 	for (const instance of listing) {
-		const id = instanceIdOf(instance);
+		const id = idOfInstance(instance);
 		if (id !== undefined) listed.add(id);
 	}
 	return Object.keys(previous).filter((id) => !listed.has(id));
@@ -54,7 +55,7 @@ export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], 
 	const changes: Change[] = [];
 	const seen = new Set<string>();
 	for (const instance of confirmed.length > 0 ? [...listing, ...confirmed] : listing) {
-		const id = instanceIdOf(instance);
+		const id = idOfInstance(instance);
 		if (id === undefined || seen.has(id)) continue;
 		seen.add(id);
 		const before = Object.prototype.hasOwnProperty.call(previous, id) ? previous[id] : undefined;
@@ -74,7 +75,7 @@ export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], 
 		}
 	}
 	for (const [id, entry] of Object.entries(previous)) {
-		if (!seen.has(id)) changes.push({ event: 'instanceRemoved', name: `${projectName}/phoneNumberInstances/${id}`, lastKnown: decodeKnown(entry) });
+		if (!seen.has(id)) changes.push({ event: 'instanceRemoved', name: `${collectionOf(projectName)}/${id}`, lastKnown: decodeKnown(entry) });
 	}
 	return changes;
 }

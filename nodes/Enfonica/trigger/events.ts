@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { instanceIdOf, projectPartOf } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import { simplifyInstance } from '../helpers/simplify';
 import type { Change, TriggerEvent } from './diff';
@@ -34,11 +35,10 @@ function instanceOutput(instance: PhoneNumberInstance, simplify: boolean): IData
 function removedOutput(change: Extract<Change, { event: 'instanceRemoved' }>, simplify: boolean): IDataObject {
 	const { lifecycleState, compliant, phoneNumber } = change.lastKnown;
 	if (!simplify) return { name: change.name, phoneNumber: { phoneNumber }, lifecycleState, compliant };
-	const segments = change.name.split('/');
 	return {
 		name: change.name,
-		id: segments[segments.length - 1],
-		project: segments.slice(0, 2).join('/'),
+		id: instanceIdOf(change.name),
+		project: projectPartOf(change.name),
 		phoneNumber,
 		lifecycleState,
 		compliant,

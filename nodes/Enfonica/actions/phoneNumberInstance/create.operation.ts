@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toE164 } from '../../helpers/phoneNumbers';
+import { collectionOf } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
 import { phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
@@ -51,7 +52,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 export async function execute(this: IExecuteFunctions, { projectName, body }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
 	const instance = (await enfonicaApiRequest.call(this, {
 		method: 'POST',
-		path: `${projectName}/phoneNumberInstances`,
+		path: collectionOf(projectName),
 		body,
 		itemIndex,
 	})) as PhoneNumberInstance;
