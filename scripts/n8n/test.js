@@ -304,6 +304,23 @@ async function main() {
 			}
 		});
 
+		lib.log('\nAccess token expiry (n8n must renew it on a 401 and retry once):');
+		await phase('token renewal after expiry', async () => {
+			const wf = workflows.find((candidate) => !candidate.isTrigger && candidate.manualStart && /get\.json$/.test(candidate.relative));
+			if (!wf) return record({ label: 'token renewal', skipped: true, summary: 'no examples/get.json' });
+			// The token n8n saved with the credential in the runs above stops working, as after an hour.
+			emulator.expireAccessTokens();
+			await runManualWorkflow(install, userFolder, logsDir, emulator, wf, projects);
+			const sequence = emulator.requests.map((entry) => `${entry.path === '/token' ? 'token' : entry.method} ${entry.status}`);
+			const renewed = sequence.length >= 3 && sequence[0].endsWith(' 401') && sequence[1] === 'token 200' && sequence[2].endsWith(' 200');
+			record({
+				label: `token renewal (${wf.relative} after the emulator expired every access token)`,
+				ok: renewed,
+				problems: renewed ? [] : [`expected a 401, a token exchange, then success; the emulator saw: ${sequence.join(', ')}`],
+				summary: `emulator saw ${sequence.join(', ')}`,
+			});
+		});
+
 		lib.log('\nn8n start (the editor and active workflows):');
 		await serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credentials[0]);
 	} catch (error) {
