@@ -1,23 +1,10 @@
 /** Decoding a PhoneNumberInstance request body (create and update). */
 import { readBool, readEnum, readInt32, readObject, readString, readStringList, readStringMap, readTimestamp } from './jsonInput';
+import { OUTPUT_ONLY_FIELDS, UPDATABLE_FIELDS } from './model';
 import type { RecordingTrigger } from './types';
 
-const INSTANCE_FIELDS = [
-	'name',
-	'phoneNumber',
-	'displayName',
-	'labels',
-	'incomingMessageHandlerUris',
-	'incomingCallHandlerUris',
-	'callRecordingTrigger',
-	'createTime',
-	'deleteTime',
-	'activateTime',
-	'lifecycleState',
-	'range',
-	'regulatoryListing',
-	'compliant',
-] as const;
+// Every field of the resource, in the reference's order: the ones a client may set, then output only.
+const INSTANCE_FIELDS = ['name', 'phoneNumber', ...UPDATABLE_FIELDS, ...OUTPUT_ONLY_FIELDS] as const;
 
 const PHONE_NUMBER_FIELDS = ['name', 'phoneNumber', 'capabilities', 'sku', 'activationSku', 'numberType', 'countryCode'] as const;
 const RANGE_FIELDS = ['primaryPhoneNumberInstance', 'startPhoneNumber', 'endPhoneNumber', 'size'] as const;
