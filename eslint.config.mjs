@@ -1,32 +1,5 @@
-// n8n's community-node rules (eslint-plugin-n8n-nodes-base ships eslintrc-style configs; mapped to flat config here).
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import tsParser from '@typescript-eslint/parser';
-import jsoncParser from 'jsonc-eslint-parser';
+// Exactly the rule sets of n8n's verification scanner (@n8n/scan-community-package), so the editor
+// and `npm run lint` show what n8n's reviewers will see. `npm run scan` runs the scanner itself.
+import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
-const plugins = { 'n8n-nodes-base': n8nNodesBase };
-
-export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '.n8n-local/**'] },
-	{
-		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
-		plugins,
-		rules: { ...n8nNodesBase.configs.community.rules },
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
-		plugins,
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// Only meant for n8n's own repository, whose docs URLs are slugs; ours is a full URL.
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
-		plugins,
-		rules: { ...n8nNodesBase.configs.nodes.rules },
-	},
-];
+export default [{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', '.n8n-local/**'] }, ...(await buildScanConfig())];

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as phoneNumberInstance from './actions/phoneNumberInstance';
 import { router } from './actions/router';
@@ -15,8 +16,8 @@ export class Enfonica implements INodeType {
 		description: 'Manage Enfonica phone number instances',
 		defaults: { name: 'Enfonica' },
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'enfonicaApi', required: true }],
 		properties: [
 			{

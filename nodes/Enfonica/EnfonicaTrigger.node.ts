@@ -1,4 +1,5 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { simplifyField } from './actions/common.descriptions';
 import { LIFECYCLE_STATE_OPTIONS } from './helpers/lifecycleStates';
@@ -16,7 +17,7 @@ export class EnfonicaTrigger implements INodeType {
 		defaults: { name: 'Enfonica Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'enfonicaApi', required: true }],
 		properties: [
 			{

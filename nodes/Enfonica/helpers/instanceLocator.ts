@@ -2,9 +2,9 @@ import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import type { EnfonicaContext } from '../transport';
 import { enfonicaApiRequestAllItems } from '../transport';
-import { inputError } from './inputError';
-import { PhoneNumberError, toE164 } from './phoneNumbers';
-import { ResourceNameError, toInstanceName } from './resourceNames';
+import { checked, inputError } from './inputError';
+import { toE164 } from './phoneNumbers';
+import { toInstanceName } from './resourceNames';
 import type { PhoneNumberInstance } from './simplify';
 
 const FIELD = 'Phone Number Instance';
@@ -24,14 +24,8 @@ export function readInstanceLocator(
 	defaultCountry?: string,
 ): { name: string } | { phoneNumber: string } {
 	const { mode, value } = typeof locator === 'string' ? { mode: 'name', value: locator } : locator;
-	try {
-		if (mode === 'phoneNumber') return { phoneNumber: toE164(value, defaultCountry) };
-		return { name: toInstanceName(value, projectName, FIELD) };
-	} catch (error) {
-		if (error instanceof PhoneNumberError) throw inputError(this.getNode(), itemIndex, `${FIELD} (By Phone Number)`, error.message);
-		if (error instanceof ResourceNameError) throw inputError(this.getNode(), itemIndex, FIELD, error.message.replace(`${FIELD} `, ''));
-		throw error;
-	}
+	if (mode === 'phoneNumber') return { phoneNumber: checked(this.getNode(), itemIndex, `${FIELD} (By Phone Number)`, () => toE164(value, defaultCountry)) };
+	return { name: checked(this.getNode(), itemIndex, FIELD, () => toInstanceName(value, projectName, FIELD)) };
 }
 
 /** Resolves a phone number to the one non-deleted instance that holds it (a single number or a range). */

@@ -1,9 +1,11 @@
-import type { CountryCode } from 'libphonenumber-js';
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { CountryCode } from '../vendor/libphonenumber';
+import { isSupportedCountry, parsePhoneNumberFromString } from '../vendor/libphonenumber';
+
+import { InvalidValueError } from './inputError';
 
 /** The one phone-number normaliser: every number a user types passes through here. */
 
-export class PhoneNumberError extends Error {}
+export class PhoneNumberError extends InvalidValueError {}
 
 function isCountryCode(value: string): value is CountryCode {
 	return isSupportedCountry(value);

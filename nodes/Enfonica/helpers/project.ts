@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { InvalidSourceError } from './inputError';
 import { toProjectName } from './resourceNames';
 import { projectIdOfKey } from './serviceAccount';
 
@@ -10,11 +11,11 @@ import { projectIdOfKey } from './serviceAccount';
 export function resolveProjectName(nodeProject: unknown, credentials: ICredentialDataDecryptedObject, field = 'Project'): string {
 	if (typeof nodeProject === 'string' && nodeProject.trim() !== '') return toProjectName(nodeProject, field);
 	if (typeof credentials.projectId === 'string' && credentials.projectId.trim() !== '') {
-		return toProjectName(credentials.projectId, 'The credential\'s Project ID');
+		return toProjectName(credentials.projectId, 'The credential\'s Project ID', InvalidSourceError);
 	}
 	if (credentials.authentication !== 'bearerToken') {
 		const projectId = projectIdOfKey(credentials.serviceAccountKey);
-		if (projectId) return toProjectName(projectId, 'The service account key\'s project_id');
+		if (projectId) return toProjectName(projectId, 'The service account key\'s project_id', InvalidSourceError);
 	}
 	return toProjectName('', field);
 }

@@ -1,18 +1,23 @@
 /** The one place that turns what users type into Enfonica resource names (and refuses the rest). */
 
+import { InvalidValueError } from './inputError';
+
 const ID = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const PROJECT_INPUT = new RegExp(`^(?:projects/)?(${ID})$`);
 const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const INSTANCE_NAME = new RegExp(`^projects/(${ID})/phoneNumberInstances/([A-Za-z0-9][A-Za-z0-9_-]{0,127})$`);
 
-export class ResourceNameError extends Error {}
+export class ResourceNameError extends InvalidValueError {}
 
-/** `my-project` or `projects/my-project` → `projects/my-project`. */
-export function toProjectName(input: unknown, field = 'Project'): string {
+/**
+ * `my-project` or `projects/my-project` → `projects/my-project`. `Complaint` is the error class to
+ * throw: a project read from the credential is a complaint about the credential, not the field.
+ */
+export function toProjectName(input: unknown, field = 'Project', Complaint: new (message: string) => InvalidValueError = ResourceNameError): string {
 	const value = typeof input === 'string' ? input.trim() : '';
 	const match = PROJECT_INPUT.exec(value);
 	if (!match) {
-		throw new ResourceNameError(
+		throw new Complaint(
 			value === ''
 				? `${field} is empty: set it on the node or set a Project ID in the Enfonica credential`
 				: `${field} "${value}" is not a valid project: use the project ID (e.g. "my-project") or "projects/my-project"`,

@@ -1,5 +1,7 @@
 import { createPrivateKey, createSign } from 'node:crypto';
 
+import { InvalidSourceError } from './inputError';
+
 export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
 
 export interface ServiceAccountKey {
@@ -10,7 +12,7 @@ export interface ServiceAccountKey {
 }
 
 /** Thrown for a key that cannot be used; its message never contains key material. */
-export class ServiceAccountKeyError extends Error {}
+export class ServiceAccountKeyError extends InvalidSourceError {}
 
 function requireString(raw: Record<string, unknown>, field: string): string {
 	const value = raw[field];
@@ -20,16 +22,32 @@ function requireString(raw: Record<string, unknown>, field: string): string {
 	return value;
 }
 
+/** JSON.parse, or undefined: its error message quotes the input (key material), so it is never passed on. */
+function parsedOrUndefined(json: string): unknown {
+	try {
+		return JSON.parse(json) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether Node can read the PEM text as a private key. */
+function isReadablePrivateKey(pem: string): boolean {
+	try {
+		createPrivateKey(pem);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** The key file as a JSON object, or an error saying what is wrong (never quoting the key). */
 function parseKeyJson(json: unknown): Record<string, unknown> {
 	if (typeof json !== 'string' || json.trim() === '') {
 		throw new ServiceAccountKeyError('The service account key is empty: paste the whole JSON key file');
 	}
-	let raw: unknown;
-	try {
-		raw = JSON.parse(json);
-	} catch {
-		// JSON.parse's message quotes the input, so it is deliberately not passed on.
+	const raw = parsedOrUndefined(json);
+	if (raw === undefined) {
 		throw new ServiceAccountKeyError('The service account key is not valid JSON: paste the whole JSON key file, including the braces');
 	}
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -56,9 +74,7 @@ export function parseServiceAccountKey(json: unknown): ServiceAccountKey {
 	if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
 		throw new ServiceAccountKeyError('The service account key\'s "private_key" is not a PEM private key');
 	}
-	try {
-		createPrivateKey(privateKey);
-	} catch {
+	if (!isReadablePrivateKey(privateKey)) {
 		throw new ServiceAccountKeyError('The service account key\'s "private_key" could not be read as a PEM private key');
 	}
 	const projectId = typeof fields.project_id === 'string' && fields.project_id ? fields.project_id : undefined;

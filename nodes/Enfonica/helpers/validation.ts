@@ -4,7 +4,7 @@
  * in words; the caller adds the field name and the item number (helpers/inputError).
  */
 
-export class InvalidValueError extends Error {}
+import { InvalidValueError } from './inputError';
 
 export const MAX_DISPLAY_NAME = 100;
 export const MAX_LABELS = 50;

@@ -1,5 +1,6 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INode, INodeListSearchResult } from 'n8n-workflow';
 
+import { asNodeError, checked } from '../helpers/inputError';
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
 import type { PhoneNumberInstance } from '../helpers/simplify';
@@ -15,12 +16,12 @@ function label(instance: PhoneNumberInstance): string {
 }
 
 /** A typed number prefix for the server, or undefined when the text is not one (then it filters display names). */
-function prefixOf(search: string): string | undefined {
+function prefixOf(node: INode, search: string): string | undefined {
 	try {
 		return toListPrefix(search);
 	} catch (error) {
 		if (error instanceof PhoneNumberError) return undefined;
-		throw error;
+		throw asNodeError(node, error);
 	}
 }
 
@@ -34,10 +35,10 @@ export async function searchPhoneNumberInstances(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const projectName = resolveProjectName(this.getNodeParameter('project', '') as string, credentials);
+	const projectName = checked(this.getNode(), undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials));
 	const qs: Record<string, string | number> = { pageSize: 100 };
 	const search = filter?.trim() ?? '';
-	const prefix = search === '' ? undefined : prefixOf(search);
+	const prefix = search === '' ? undefined : prefixOf(this.getNode(), search);
 	if (prefix) qs.prefix = prefix;
 	if (paginationToken) qs.pageToken = paginationToken;
 	const page = await enfonicaApiListPage.call(this, projectName, qs);

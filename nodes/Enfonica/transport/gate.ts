@@ -1,4 +1,4 @@
-import { sleep } from './retry';
+import { sleep } from 'n8n-workflow';
 
 /**
  * Shared backoff for one node run. When a request gets a 429, Enfonica is rate-limiting the

@@ -6,14 +6,15 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { baseUrlOf, timeoutMsOf } from '../helpers/credentialSettings';
+import { asNodeError } from '../helpers/inputError';
 import { collectionOf } from '../helpers/resourceNames';
 import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
-import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs, sleep } from './retry';
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs } from './retry';
 
 export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -53,7 +54,7 @@ async function sendOnce(this: EnfonicaContext, request: EnfonicaRequest, baseUrl
 		if (answer) return answer;
 		const code = networkErrorCode(error);
 		if (code) return { kind: 'network', code };
-		throw error;
+		throw asNodeError(this.getNode(), error, request.itemIndex);
 	}
 }
 

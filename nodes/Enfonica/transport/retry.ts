@@ -68,4 +68,3 @@ export function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-export const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));

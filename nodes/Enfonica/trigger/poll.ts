@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../helpers/inputError';
 import { toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
@@ -43,7 +44,7 @@ async function confirmVanished(this: IPollFunctions, previous: Snapshot, listing
 			} catch (error) {
 				if (isNotFound(error)) continue;
 				failed = true;
-				throw error;
+				throw asNodeError(this.getNode(), error);
 			}
 		}
 	};

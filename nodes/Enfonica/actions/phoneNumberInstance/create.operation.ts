@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { checked } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { collectionOf } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
 import { phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { checked, itemDefaultCountry, itemProject, toOutput } from './shared';
+import { itemDefaultCountry, itemProject, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,

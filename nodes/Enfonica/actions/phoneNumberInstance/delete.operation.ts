@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { asNodeError } from '../../helpers/inputError';
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
@@ -40,7 +41,7 @@ export async function execute(this: IExecuteFunctions, name: string, itemIndex: 
 		return [toOutput.call(this, instance, itemIndex)];
 	} catch (error) {
 		const deleted = await deletedDuringThisCall.call(this, error, name, sentAt, itemIndex);
-		if (!deleted) throw error;
+		if (!deleted) throw asNodeError(this.getNode(), error, itemIndex);
 		return [toOutput.call(this, deleted, itemIndex)];
 	}
 }

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { checked } from '../../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { checkChoices, checkPositiveInteger } from '../../helpers/validation';
 import { enfonicaApiRequestAllItems } from '../../transport';
 import { listOptions, projectField, simplifyField } from '../common.descriptions';
-import { checked, itemProject, presentInstances } from './shared';
+import { itemProject, presentInstances } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
 const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];

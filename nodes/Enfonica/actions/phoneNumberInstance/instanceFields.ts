@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { InvalidValueError, checked } from '../../helpers/inputError';
 import type { LabelPair } from '../../helpers/validation';
 import {
-	InvalidValueError,
 	MAX_DISPLAY_NAME,
 	checkCallHandlerUris,
 	checkDisplayName,
 	checkLabels,
 	checkMessageHandlerUris,
 } from '../../helpers/validation';
-import { checked } from './shared';
 
 /**
  * The configurable fields of an instance, shared by Create (Additional Fields) and Update

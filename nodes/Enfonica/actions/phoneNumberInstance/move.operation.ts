@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../helpers/inputError';
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import { projectOfInstance, toProjectName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import type { TargetedItem } from './shared';
-import { checked, itemTarget, toOutput } from './shared';
+import { itemTarget, toOutput } from './shared';
 
 const DESTINATION = 'Destination Project';
 

@@ -1,47 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { inputError } from '../../helpers/inputError';
+import { checked } from '../../helpers/inputError';
 import { readInstanceLocator } from '../../helpers/instanceLocator';
-import { PhoneNumberError } from '../../helpers/phoneNumbers';
 import { resolveProjectName } from '../../helpers/project';
-import { ResourceNameError } from '../../helpers/resourceNames';
-import { ServiceAccountKeyError } from '../../helpers/serviceAccount';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { simplifyInstance } from '../../helpers/simplify';
-import { InvalidValueError } from '../../helpers/validation';
 import { CREDENTIAL_TYPE, enfonicaApiRequest } from '../../transport';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
 export type InstanceTarget = { name: string } | { phoneNumber: string };
 
-/**
- * Runs a pure check and turns its complaint into an input error naming the field and the item.
- * Only the helpers' own error classes are translated: anything else is a bug and stays as it is.
- */
-export function checked<T>(node: INode, itemIndex: number, field: string, read: () => T): T {
-	try {
-		return read();
-	} catch (error) {
-		if (error instanceof InvalidValueError || error instanceof PhoneNumberError || error instanceof ResourceNameError) {
-			throw inputError(node, itemIndex, field, error.message.startsWith(`${field} `) ? error.message.slice(field.length + 1) : error.message);
-		}
-		throw error;
-	}
-}
-
 /** The item's project resource name (node parameter, else the credential's), checked before any request. */
 export async function itemProject(this: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	try {
-		return resolveProjectName(this.getNodeParameter('project', itemIndex, ''), credentials);
-	} catch (error) {
-		if (error instanceof ResourceNameError || error instanceof ServiceAccountKeyError) {
-			// The message names where the project came from: the node's field, the credential or the key.
-			const fromField = error.message.startsWith('Project ');
-			throw inputError(this.getNode(), itemIndex, 'Project', fromField ? error.message.slice('Project '.length) : `could not be determined: ${error.message}`);
-		}
-		throw error;
-	}
+	return checked(this.getNode(), itemIndex, 'Project', () => resolveProjectName(this.getNodeParameter('project', itemIndex, ''), credentials));
 }
 
 /** The Default Country option, used to read national phone number formats. */

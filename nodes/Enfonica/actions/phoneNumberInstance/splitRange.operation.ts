@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../helpers/inputError';
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { numberOf } from '../../helpers/simplify';
@@ -9,7 +9,7 @@ import { checkPositiveInteger } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import type { TargetedItem } from './shared';
-import { checked, fetchInstance, itemTarget, presentInstance } from './shared';
+import { fetchInstance, itemTarget, presentInstance } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,

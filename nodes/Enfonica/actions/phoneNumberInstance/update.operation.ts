@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../helpers/inputError';
 import { resolveInstanceName } from '../../helpers/instanceLocator';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { checkLabelCount } from '../../helpers/validation';
@@ -9,7 +9,7 @@ import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
 import type { TargetedItem } from './shared';
-import { checked, fetchInstance, itemTarget, toOutput } from './shared';
+import { fetchInstance, itemTarget, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,
