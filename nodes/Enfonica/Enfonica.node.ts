@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as phoneNumber from './actions/phoneNumber';
 import * as phoneNumberInstance from './actions/phoneNumberInstance';
+import * as regulatoryListing from './actions/regulatoryListing';
 import { router } from './actions/router';
-import { searchPhoneNumberInstances } from './methods/listSearch';
+import { searchPhoneNumberInstances, searchRegulatoryListings } from './methods/listSearch';
 
 export class Enfonica implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +15,7 @@ export class Enfonica implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Enfonica phone number instances',
+		description: 'Find, buy and manage Enfonica phone numbers and their regulatory listings',
 		defaults: { name: 'Enfonica' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,15 +27,21 @@ export class Enfonica implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Phone Number Instance', value: 'phoneNumberInstance' }],
+				options: [
+					{ name: 'Phone Number', value: 'phoneNumber', description: 'Numbers available to buy' },
+					{ name: 'Phone Number Instance', value: 'phoneNumberInstance', description: 'Numbers a project holds' },
+					{ name: 'Regulatory Listing', value: 'regulatoryListing', description: 'Who uses a number, for regulators' },
+				],
 				default: 'phoneNumberInstance',
 			},
+			...phoneNumber.description,
 			...phoneNumberInstance.description,
+			...regulatoryListing.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchPhoneNumberInstances },
+		listSearch: { searchPhoneNumberInstances, searchRegulatoryListings },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

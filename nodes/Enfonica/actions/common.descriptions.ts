@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { INSTANCE_NAME_REGEX } from '../helpers/resourceNames';
+import { INSTANCES, locatorNameRegex } from '../helpers/resourceNames';
 
 export const projectField: INodeProperties = {
 	displayName: 'Project',
@@ -35,7 +35,7 @@ export const instanceLocator: INodeProperties = {
 					type: 'regex',
 					properties: {
 						// Anchored: unanchored, n8n accepts any value that merely contains a valid ID.
-						regex: `^(?:${INSTANCE_NAME_REGEX.replace(/^\^|\$$/g, '')}|[A-Za-z0-9][A-Za-z0-9_-]{0,127})$`,
+						regex: locatorNameRegex(INSTANCES),
 						errorMessage: 'Use projects/<project>/phoneNumberInstances/<id> or the instance ID',
 					},
 				},
@@ -50,6 +50,28 @@ export const instanceLocator: INodeProperties = {
 		},
 	],
 };
+
+/** Return All + Limit, as n8n's list operations offer them (n8n's rules fix Limit's default at 50). */
+export function returnAllFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
 
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',

@@ -4,10 +4,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { inputError } from '../helpers/inputError';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import type { Operation } from './operation';
+import * as phoneNumber from './phoneNumber';
 import * as phoneNumberInstance from './phoneNumberInstance';
+import * as regulatoryListing from './regulatoryListing';
 
 const resources: Record<string, Record<string, Operation<unknown>>> = {
+	phoneNumber: phoneNumber.operations,
 	phoneNumberInstance: phoneNumberInstance.operations,
+	regulatoryListing: regulatoryListing.operations,
 };
 
 type Step = { ok: true; value: unknown } | { ok: false; error: Error };

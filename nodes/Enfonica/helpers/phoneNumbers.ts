@@ -1,5 +1,5 @@
 import type { CountryCode } from '../vendor/libphonenumber';
-import { isSupportedCountry, parsePhoneNumberFromString } from '../vendor/libphonenumber';
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from '../vendor/libphonenumber';
 
 import { InvalidValueError } from './inputError';
 
@@ -36,6 +36,35 @@ export function toListPrefix(input: unknown): string {
 		throw new PhoneNumberError(`"${String(input)}" is not a number prefix: use E.164 digits like "+612" or a national prefix like "02"`);
 	}
 	return text;
+}
+
+/** An ISO 3166-1 alpha-2 country code as the API takes it (capitals), from any case. */
+export function toCountryCode(input: unknown): string {
+	const text = typeof input === 'string' ? input.trim().toUpperCase() : '';
+	if (!/^[A-Z]{2}$/.test(text)) {
+		throw new PhoneNumberError(`${text === '' ? 'is empty' : `"${String(input)}" is not a two-letter country code`}: use an ISO 3166 code such as AU, NZ or US`);
+	}
+	return text;
+}
+
+/**
+ * A number-search `prefix`: the digits after the country code. Accepts `2`, `02` (the national
+ * trunk 0 dropped), `+612` or `+61 2` (the country's calling code dropped, and it must match).
+ */
+export function toSearchPrefix(input: unknown, countryCode: string): string {
+	const text = typeof input === 'string' || typeof input === 'number' ? String(input).replace(/[\s().-]/g, '') : '';
+	if (text.startsWith('+')) {
+		const callingCode = isCountryCode(countryCode) ? getCountryCallingCode(countryCode) : undefined;
+		if (!callingCode) throw new PhoneNumberError(`"${String(input)}" starts with +, but the calling code of ${countryCode} is not known: give the digits after the country code`);
+		if (!text.startsWith(`+${callingCode}`)) throw new PhoneNumberError(`"${String(input)}" is not a ${countryCode} number prefix: ${countryCode} numbers start with +${callingCode}`);
+		return digitsOnly(input, text.slice(1 + callingCode.length));
+	}
+	return digitsOnly(input, text.startsWith('0') ? text.slice(1) : text);
+}
+
+function digitsOnly(input: unknown, digits: string): string {
+	if (!/^\d{0,15}$/.test(digits)) throw new PhoneNumberError(`"${String(input)}" is not a number prefix: use digits such as 2, 02 or +612`);
+	return digits;
 }
 
 export interface NumberFormats {

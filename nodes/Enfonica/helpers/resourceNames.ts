@@ -4,8 +4,7 @@ import { InvalidValueError } from './inputError';
 
 const ID = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const PROJECT_INPUT = new RegExp(`^(?:projects/)?(${ID})$`);
-const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-const INSTANCE_NAME = new RegExp(`^projects/(${ID})/phoneNumberInstances/([A-Za-z0-9][A-Za-z0-9_-]{0,127})$`);
+const RESOURCE_ID = '[A-Za-z0-9][A-Za-z0-9_-]{0,127}';
 
 export class ResourceNameError extends InvalidValueError {}
 
@@ -26,21 +25,38 @@ export function toProjectName(input: unknown, field = 'Project', Complaint: new 
 	return `projects/${match[1]}`;
 }
 
-/** A full instance name, or a bare instance ID within `projectName`, → the instance's resource name. */
-export function toInstanceName(input: unknown, projectName: string, field = 'Phone Number Instance'): string {
+/** A collection of project resources: its path segment and what one resource is called in messages. */
+export interface Collection {
+	segment: string;
+	noun: string;
+	/** `projects/<p>/<segment>/<id>`, capturing the project ID and the resource ID. */
+	nameRegex: RegExp;
+}
+
+function collection(segment: string, noun: string): Collection {
+	return { segment, noun, nameRegex: new RegExp(`^projects/(${ID})/${segment}/(${RESOURCE_ID})$`) };
+}
+
+export const INSTANCES = collection('phoneNumberInstances', 'instance');
+export const LISTINGS = collection('regulatoryListings', 'regulatory listing');
+
+/** A full resource name, or a bare ID within `projectName`, → the resource's name. */
+export function toResourceName(of: Collection, input: unknown, projectName: string, field: string): string {
 	const value = typeof input === 'string' ? input.trim() : '';
-	if (INSTANCE_NAME.test(value)) return value;
-	if (INSTANCE_ID.test(value)) return `${collectionOf(projectName)}/${value}`;
+	if (of.nameRegex.test(value)) return value;
+	if (new RegExp(`^${RESOURCE_ID}$`).test(value)) return `${projectName}/${of.segment}/${value}`;
 	throw new ResourceNameError(
-		value === ''
-			? `${field} is empty`
-			: `${field} "${value}" is not a valid instance: use "projects/<project>/phoneNumberInstances/<id>" or the instance ID`,
+		value === '' ? `${field} is empty` : `${field} "${value}" is not a valid ${of.noun}: use "projects/<project>/${of.segment}/<id>" or the ${of.noun} ID`,
 	);
 }
 
+export function toInstanceName(input: unknown, projectName: string, field = 'Phone Number Instance'): string {
+	return toResourceName(INSTANCES, input, projectName, field);
+}
+
 /** `projects/p` → `projects/p/phoneNumberInstances` (where instances are listed and created). */
-export function collectionOf(projectName: string): string {
-	return `${projectName}/phoneNumberInstances`;
+export function collectionOf(projectName: string, of: Collection = INSTANCES): string {
+	return `${projectName}/${of.segment}`;
 }
 
 /** `projects/p/phoneNumberInstances/abc` → `abc` ('' when the name has no ID). */
@@ -53,11 +69,34 @@ export function projectPartOf(instanceName: string): string {
 	return instanceName.split('/', 2).join('/');
 }
 
-/** The project part of an instance resource name. */
-export function projectOfInstance(instanceName: string): string {
-	const match = INSTANCE_NAME.exec(instanceName);
-	if (!match) throw new ResourceNameError(`"${instanceName}" is not a phone number instance name`);
+/** The project part of a resource name of `of`. */
+export function projectOfInstance(name: string, of: Collection = INSTANCES): string {
+	const match = of.nameRegex.exec(name);
+	if (!match) throw new ResourceNameError(`"${name}" is not a ${of.noun} name`);
 	return `projects/${match[1]}`;
 }
 
-export const INSTANCE_NAME_REGEX = INSTANCE_NAME.source;
+/** For a resource locator's "By Name" mode: a full name of `of` or a bare ID, anchored. */
+export function locatorNameRegex(of: Collection): string {
+	return `^(?:${of.nameRegex.source.replace(/^\^|\$$/g, '')}|${RESOURCE_ID})$`;
+}
+
+/** Where a list lives and which response field holds its items (the transport pages any of them). */
+export interface ListTarget {
+	path: string;
+	field: string;
+}
+
+export function instancesIn(projectName: string): ListTarget {
+	return { path: collectionOf(projectName), field: 'phoneNumberInstances' };
+}
+
+export function listingsIn(projectName: string): ListTarget {
+	return { path: collectionOf(projectName, LISTINGS), field: 'regulatoryListings' };
+}
+
+export function listingSearchIn(projectName: string): ListTarget {
+	return { path: `${collectionOf(projectName, LISTINGS)}:search`, field: 'regulatoryListings' };
+}
+
+export const PHONE_NUMBER_SEARCH: ListTarget = { path: 'phoneNumbers:search', field: 'phoneNumbers' };

@@ -10,7 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { baseUrlOf, timeoutMsOf } from '../helpers/credentialSettings';
 import { asNodeError } from '../helpers/inputError';
-import { collectionOf } from '../helpers/resourceNames';
+import type { ListTarget } from '../helpers/resourceNames';
 import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
@@ -126,16 +126,17 @@ export interface ListPage<T> {
 	nextPageToken?: string;
 }
 
-/** One page of a list call (used by searchable dropdowns, which page through n8n's UI). */
+/** One page of a list or search call (also used by searchable dropdowns, which page through n8n's UI). */
 export async function enfonicaApiListPage<T = IDataObject>(
 	this: EnfonicaContext,
-	parent: string,
+	list: ListTarget,
 	qs: IDataObject,
 	itemIndex?: number,
 	settings?: RequestSettings,
 ): Promise<ListPage<T>> {
-	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: collectionOf(parent), qs, itemIndex }, settings)) as IDataObject;
-	const items = (Array.isArray(page.phoneNumberInstances) ? page.phoneNumberInstances : []) as T[];
+	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: list.path, qs, itemIndex }, settings)) as IDataObject;
+	// An empty page may leave the field out (proto3 omits empty lists).
+	const items = (Array.isArray(page[list.field]) ? page[list.field] : []) as T[];
 	const nextPageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
 	return { items, nextPageToken };
 }
@@ -146,7 +147,7 @@ export async function enfonicaApiListPage<T = IDataObject>(
  */
 export async function enfonicaApiRequestAllItems<T = IDataObject>(
 	this: EnfonicaContext,
-	parent: string,
+	list: ListTarget,
 	qs: IDataObject = {},
 	options: { limit?: number; itemIndex?: number; keep?: (item: T) => boolean } = {},
 ): Promise<T[]> {
@@ -157,7 +158,7 @@ export async function enfonicaApiRequestAllItems<T = IDataObject>(
 	do {
 		// Without a filter, ask for no more than is still needed; with one, any page may hold few matches.
 		const remaining = options.limit === undefined || options.keep ? 100 : Math.min(100, options.limit - results.length);
-		const page = await enfonicaApiListPage.call(this, parent, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex, settings);
+		const page = await enfonicaApiListPage.call(this, list, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex, settings);
 		for (const item of page.items as T[]) if (!options.keep || options.keep(item)) results.push(item);
 		pageToken = page.nextPageToken;
 		if (pageToken !== undefined) {

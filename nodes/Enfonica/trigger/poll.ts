@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/inputError';
-import { toInstanceName } from '../helpers/resourceNames';
+import { instancesIn, toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import { isNotFound } from '../transport/errors';
@@ -59,7 +59,7 @@ function listQuery(settings: TriggerSettings): IDataObject {
 
 /** Manual mode: one event from the newest instance (the API lists newest first); the saved state is not read or written. */
 async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
-	const [newest] = (await enfonicaApiRequestAllItems.call(this, settings.projectName, listQuery(settings), { limit: 1 })) as PhoneNumberInstance[];
+	const [newest] = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings), { limit: 1 })) as PhoneNumberInstance[];
 	if (!newest) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -80,7 +80,7 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const settings = await readSettings.call(this);
 	if (this.getMode() === 'manual') return await testEvent.call(this, settings);
 
-	const listing = (await enfonicaApiRequestAllItems.call(this, settings.projectName, listQuery(settings))) as PhoneNumberInstance[];
+	const listing = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings))) as PhoneNumberInstance[];
 	const detectedAt = new Date().toISOString();
 	const staticData = this.getWorkflowStaticData('node');
 	const scope = scopeKey(settings.projectName, settings.prefix);

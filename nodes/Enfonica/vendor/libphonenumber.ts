@@ -3,5 +3,5 @@
  * overwrites this file's compiled output with the library itself, bundled, so the package has no
  * runtime dependencies. Only helpers/phoneNumbers imports it.
  */
-export { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+export { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 export type { CountryCode } from 'libphonenumber-js';

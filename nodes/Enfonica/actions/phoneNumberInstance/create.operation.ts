@@ -6,9 +6,10 @@ import { toE164 } from '../../helpers/phoneNumbers';
 import { collectionOf } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
+import { itemProject } from '../common';
 import { phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { itemDefaultCountry, itemProject, toOutput } from './shared';
+import { itemDefaultCountry, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,

@@ -4,33 +4,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checked } from '../../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
+import { instancesIn } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
-import { checkChoices, checkPositiveInteger } from '../../helpers/validation';
+import { checkChoices } from '../../helpers/validation';
 import { enfonicaApiRequestAllItems } from '../../transport';
-import { listOptions, projectField, simplifyField } from '../common.descriptions';
-import { itemProject, presentInstances } from './shared';
+import { listOptions, projectField, returnAllFields, simplifyField } from '../common.descriptions';
+import { itemProject, readLimit } from '../common';
+import { presentInstances } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
 const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];
 
 const properties: INodeProperties[] = [
 	projectField,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -103,8 +90,7 @@ interface Prepared {
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	const projectName = await itemProject.call(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : checked(this.getNode(), itemIndex, 'Limit', () => checkPositiveInteger(this.getNodeParameter('limit', itemIndex, 50)));
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const lifecycleStates = checked(this.getNode(), itemIndex, 'Lifecycle States', () => checkChoices(filters.lifecycleStates, LIFECYCLE_STATES));
 	const [compliant = 'any'] = checked(this.getNode(), itemIndex, 'Compliance', () => checkChoices(filters.compliant, COMPLIANCE));
@@ -128,6 +114,6 @@ function keepFor({ lifecycleStates, compliant, matchAny }: Prepared): ((instance
 /** Lifecycle and compliance filters run here, paging on until Limit matches are found or the list ends. */
 export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
 	const keep = keepFor(prepared);
-	const instances = (await enfonicaApiRequestAllItems.call(this, prepared.projectName, prepared.qs, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
+	const instances = (await enfonicaApiRequestAllItems.call(this, instancesIn(prepared.projectName), prepared.qs, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
 	return presentInstances.call(this, instances, itemIndex).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

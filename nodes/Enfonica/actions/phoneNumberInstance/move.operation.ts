@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import { resolveInstanceName } from '../../helpers/instanceLocator';
 import { projectOfInstance, toProjectName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { itemTarget, toOutput } from './shared';
 

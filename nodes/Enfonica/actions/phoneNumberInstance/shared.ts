@@ -1,20 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { checked } from '../../helpers/inputError';
-import { readInstanceLocator } from '../../helpers/instanceLocator';
-import { resolveProjectName } from '../../helpers/project';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { simplifyInstance } from '../../helpers/simplify';
-import { CREDENTIAL_TYPE, enfonicaApiRequest } from '../../transport';
+import { enfonicaApiRequest } from '../../transport';
+import { itemProject } from '../common';
+import { readInstanceLocator } from './instanceLocator';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
 export type InstanceTarget = { name: string } | { phoneNumber: string };
-
-/** The item's project resource name (node parameter, else the credential's), checked before any request. */
-export async function itemProject(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	return checked(this.getNode(), itemIndex, 'Project', () => resolveProjectName(this.getNodeParameter('project', itemIndex, ''), credentials));
-}
 
 /** The Default Country option, used to read national phone number formats. */
 export function itemDefaultCountry(this: IExecuteFunctions, itemIndex: number): string | undefined {

@@ -1,11 +1,11 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import type { EnfonicaContext } from '../transport';
-import { enfonicaApiRequestAllItems } from '../transport';
-import { checked, inputError } from './inputError';
-import { toE164 } from './phoneNumbers';
-import { toInstanceName } from './resourceNames';
-import type { PhoneNumberInstance } from './simplify';
+import { checked, inputError } from '../../helpers/inputError';
+import { toE164 } from '../../helpers/phoneNumbers';
+import { instancesIn, toInstanceName } from '../../helpers/resourceNames';
+import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { EnfonicaContext } from '../../transport';
+import { enfonicaApiRequestAllItems } from '../../transport';
 
 const FIELD = 'Phone Number Instance';
 
@@ -36,7 +36,7 @@ export async function resolveInstanceName(
 	itemIndex: number,
 ): Promise<string> {
 	if ('name' in target) return target.name;
-	const candidates = await enfonicaApiRequestAllItems.call(this, projectName, { prefix: target.phoneNumber }, { itemIndex, limit: 1000 });
+	const candidates = await enfonicaApiRequestAllItems.call(this, instancesIn(projectName), { prefix: target.phoneNumber }, { itemIndex, limit: 1000 });
 	const matches = (candidates as IDataObject[] as PhoneNumberInstance[]).filter((instance) => contains(instance, target.phoneNumber));
 	if (matches.length === 1) return matches[0].name as string;
 	throw inputError(

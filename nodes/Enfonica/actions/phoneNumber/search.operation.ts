@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checked } from '../../helpers/inputError';
+import { NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
+import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
+import { PHONE_NUMBER_SEARCH } from '../../helpers/resourceNames';
+import { checkChoices } from '../../helpers/validation';
+import { listToItems, readLimit } from '../common';
+import { returnAllFields, simplifyField } from '../common.descriptions';
+import type { AvailablePhoneNumber } from './simplify';
+import { simplifyPhoneNumber } from './simplify';
+
+const CAPABILITY_FLAGS: Record<string, string> = { MMS: 'supportsMms', SMS: 'supportsSms', VOICE: 'supportsVoice' };
+const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		required: true,
+		default: 'AU',
+		placeholder: 'AU',
+		description: 'Two-letter ISO 3166 code of the country to search in, such as AU, NZ or US',
+	},
+	...returnAllFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Capabilities',
+				name: 'capabilities',
+				type: 'multiOptions',
+				options: [
+					{ name: 'MMS', value: 'MMS' },
+					{ name: 'SMS', value: 'SMS' },
+					{ name: 'Voice', value: 'VOICE' },
+				],
+				default: [],
+				description: 'Only numbers that support all of these',
+			},
+			{
+				displayName: 'Number Type',
+				name: 'numberType',
+				type: 'options',
+				options: NUMBER_TYPE_OPTIONS,
+				default: 'LOCAL',
+			},
+			{
+				displayName: 'Prefix',
+				name: 'prefix',
+				type: 'string',
+				default: '',
+				placeholder: '2',
+				description: 'Digits the number starts with after the country code: 2, 02, +612 and +61 2 all mean Sydney numbers in AU',
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['search'] } }, properties);
+
+interface Prepared {
+	qs: IDataObject;
+	limit?: number;
+}
+
+/** Reads and checks the search; no request. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	const node = this.getNode();
+	const countryCode = checked(node, itemIndex, 'Country Code', () => toCountryCode(this.getNodeParameter('countryCode', itemIndex, '')));
+	const limit = readLimit.call(this, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { countryCode };
+	const [numberType] = checked(node, itemIndex, 'Number Type', () => checkChoices(filters.numberType, NUMBER_TYPES));
+	if (numberType) qs.numberType = numberType;
+	const rawPrefix = typeof filters.prefix === 'string' || typeof filters.prefix === 'number' ? String(filters.prefix).trim() : '';
+	const prefix = rawPrefix === '' ? '' : checked(node, itemIndex, 'Prefix', () => toSearchPrefix(rawPrefix, countryCode));
+	if (prefix !== '') qs.prefix = prefix;
+	const capabilities = checked(node, itemIndex, 'Capabilities', () => checkChoices(filters.capabilities, Object.keys(CAPABILITY_FLAGS)));
+	for (const capability of capabilities) qs[CAPABILITY_FLAGS[capability]] = true;
+	return { qs, limit };
+}
+
+export async function execute(this: IExecuteFunctions, { qs, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	return await listToItems.call(this, PHONE_NUMBER_SEARCH, qs, { limit, itemIndex, simplify: (number) => simplifyPhoneNumber(number as AvailablePhoneNumber) });
+}

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { asNodeError } from '../../helpers/inputError';
+import { enfonicaApiRequest } from '../../transport';
+import { isFailedPrecondition } from '../../transport/errors';
+import { projectField } from '../common.descriptions';
+import { itemListing, listingLocator } from './shared';
+
+const properties: INodeProperties[] = [projectField, listingLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['delete'] } }, properties);
+
+/** Reads the project and the locator; no request. */
+export const prepare = itemListing;
+
+/** Enfonica answers a delete with nothing: the output says what was deleted. */
+export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
+	try {
+		await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex });
+	} catch (error) {
+		// Enfonica refuses while a phone number instance still uses the listing.
+		if (!isFailedPrecondition(error)) throw asNodeError(this.getNode(), error, itemIndex);
+		throw new NodeApiError(this.getNode(), { message: (error as Error).message }, {
+			itemIndex,
+			message: `The regulatory listing ${name} is still used by a phone number and cannot be deleted`,
+			description: `${(error as NodeApiError).description ?? (error as Error).message}\nMove those numbers to another listing (Phone Number Instance → Move, option Regulatory Listing) or delete them, then delete the listing.`,
+			httpCode: '400',
+		});
+	}
+	return [{ json: { name, deleted: true }, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { enfonicaApiRequest } from '../../transport';
+import { projectField, simplifyField } from '../common.descriptions';
+import type { RegulatoryListing } from './shared';
+import { itemListing, listingLocator, listingOutput } from './shared';
+
+const properties: INodeProperties[] = [projectField, listingLocator, simplifyField];
+
+export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['get'] } }, properties);
+
+/** Reads the project and the locator; no request. */
+export const prepare = itemListing;
+
+export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
+	const listing = (await enfonicaApiRequest.call(this, { method: 'GET', path: name, itemIndex })) as RegulatoryListing;
+	return [listingOutput.call(this, listing, itemIndex)];
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { listingsIn } from '../../helpers/resourceNames';
+import { itemProject, listToItems, readLimit } from '../common';
+import { projectField, returnAllFields, simplifyField } from '../common.descriptions';
+import type { RegulatoryListing } from './shared';
+import { simplifyListing } from './shared';
+
+const properties: INodeProperties[] = [projectField, ...returnAllFields(), simplifyField];
+
+export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['getMany'] } }, properties);
+
+interface Prepared {
+	projectName: string;
+	limit?: number;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	return { projectName: await itemProject.call(this, itemIndex), limit: readLimit.call(this, itemIndex) };
+}
+
+/** The project's listings, newest first. */
+export async function execute(this: IExecuteFunctions, { projectName, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	return await listToItems.call(this, listingsIn(projectName), {}, { limit, itemIndex, simplify: (listing) => simplifyListing(listing as RegulatoryListing) });
+}

@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checked, inputError } from '../../helpers/inputError';
+import { checkRegionCode } from '../../helpers/listingRules';
+import { NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
+import { listingSearchIn } from '../../helpers/resourceNames';
+import { checkChoices } from '../../helpers/validation';
+import { itemProject, listToItems, readLimit } from '../common';
+import { projectField, returnAllFields, simplifyField } from '../common.descriptions';
+import type { RegulatoryListing } from './shared';
+import { simplifyListing } from './shared';
+
+const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));
+
+const properties: INodeProperties[] = [
+	projectField,
+	{
+		displayName: 'Region Code',
+		name: 'regionCode',
+		type: 'string',
+		required: true,
+		default: 'AU',
+		placeholder: 'AU',
+		description: 'Two-letter ISO 3166 code of the country of the numbers',
+	},
+	{
+		displayName: 'Number Type',
+		name: 'numberType',
+		type: 'options',
+		required: true,
+		options: NUMBER_TYPE_OPTIONS,
+		default: 'LOCAL',
+		description: 'The kind of number the listing must be usable for',
+	},
+	...returnAllFields(),
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['search'] } }, properties);
+
+interface Prepared {
+	projectName: string;
+	regionCode: string;
+	numberType: string;
+	limit?: number;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	const node = this.getNode();
+	const projectName = await itemProject.call(this, itemIndex);
+	const regionCode = checked(node, itemIndex, 'Region Code', () => checkRegionCode(this.getNodeParameter('regionCode', itemIndex, '')));
+	const [numberType] = checked(node, itemIndex, 'Number Type', () => checkChoices(this.getNodeParameter('numberType', itemIndex, ''), NUMBER_TYPES));
+	if (!numberType) throw inputError(node, itemIndex, 'Number Type', 'is required: the kind of number the listing must be usable for');
+	return { projectName, regionCode, numberType, limit: readLimit.call(this, itemIndex) };
+}
+
+/** The project's listings usable for numbers of that region and type. */
+export async function execute(this: IExecuteFunctions, { projectName, regionCode, numberType, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	return await listToItems.call(this, listingSearchIn(projectName), { regionCode, numberType }, { limit, itemIndex, simplify: (listing) => simplifyListing(listing as RegulatoryListing) });
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checked, inputError } from '../../helpers/inputError';
+import { MAX_DISPLAY_NAME, checkDisplayName } from '../../helpers/validation';
+import { enfonicaApiRequest } from '../../transport';
+import { projectField, simplifyField } from '../common.descriptions';
+import type { RegulatoryListing } from './shared';
+import { itemListing, listingLocator, listingOutput } from './shared';
+
+const properties: INodeProperties[] = [
+	projectField,
+	listingLocator,
+	{
+		displayName:
+			'Only the display name of a listing can change: the person or business and the address are fixed once created (Enfonica reviews them). To change those, create a new listing and move the numbers to it.',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Display Name',
+				name: 'displayName',
+				type: 'string',
+				default: '',
+				description: `A name for the listing, up to ${MAX_DISPLAY_NAME} characters; empty clears it`,
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['update'] } }, properties);
+
+interface Prepared {
+	name: string;
+	body: IDataObject;
+	updateMask: string;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	const name = await itemListing.call(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (!('displayName' in fields)) {
+		throw inputError(this.getNode(), itemIndex, 'Update Fields', 'is empty: add Display Name (the only field of a listing that can change)');
+	}
+	const displayName = checked(this.getNode(), itemIndex, 'Display Name', () => checkDisplayName(fields.displayName));
+	return { name, body: { displayName }, updateMask: 'displayName' };
+}
+
+/** One PATCH with exactly the changed field in updateMask. */
+export async function execute(this: IExecuteFunctions, { name, body, updateMask }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	const listing = (await enfonicaApiRequest.call(this, { method: 'PATCH', path: name, qs: { updateMask }, body, itemIndex })) as RegulatoryListing;
+	return [listingOutput.call(this, listing, itemIndex)];
+}
