@@ -1,6 +1,6 @@
 /** Raw-HTTP tests of GET /v1beta1/phoneNumbers:search and its inventory (numbers for sale). */
 import { startEmulator, type Emulator, type PhoneNumberJson } from './emulator';
-import { apiClient, collectionPath, resourcePath, type ApiClient } from './emulator/testSupport';
+import { apiClient, collectPages, collectionPath, resourcePath, type ApiClient } from './emulator/testSupport';
 
 const SEARCH = '/v1beta1/phoneNumbers:search';
 
@@ -48,18 +48,8 @@ async function search(query: string): Promise<{ status: number; json: any }> {
 
 /** Every number of a query, following nextPageToken; also returns the page sizes. */
 async function searchAll(query: string): Promise<{ numbers: string[]; pageSizes: number[] }> {
-	const numbers: string[] = [];
-	const pageSizes: number[] = [];
-	let token: string | undefined;
-	do {
-		const result = await search([query, token ? `pageToken=${encodeURIComponent(token)}` : ''].filter(Boolean).join('&'));
-		expect(result.status).toBe(200);
-		const page = (result.json.phoneNumbers ?? []) as PhoneNumberJson[];
-		pageSizes.push(page.length);
-		numbers.push(...page.map((number) => number.phoneNumber));
-		token = result.json.nextPageToken;
-	} while (token);
-	return { numbers, pageSizes };
+	const { items, pageSizes } = await collectPages<PhoneNumberJson>(api, SEARCH, query, 'phoneNumbers');
+	return { numbers: items.map((number) => number.phoneNumber), pageSizes };
 }
 
 const ascending = (numbers: string[]): string[] => [...numbers].sort((a, b) => (BigInt(a.slice(1)) < BigInt(b.slice(1)) ? -1 : 1));

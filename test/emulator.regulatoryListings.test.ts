@@ -1,6 +1,6 @@
 /** Raw-HTTP tests of the regulatory listings service and of listings on phone number instances (move). */
 import { startEmulator, type Emulator, type RegulatoryListingJson } from './emulator';
-import { apiClient, collectionPath, exchangeKey, resourcePath, type ApiClient } from './emulator/testSupport';
+import { apiClient, collectPages, collectionPath, exchangeKey, resourcePath, type ApiClient } from './emulator/testSupport';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -163,18 +163,8 @@ describe('list', () => {
 	});
 
 	async function listAll(project: string, query: string): Promise<{ names: string[]; pageSizes: number[] }> {
-		const names: string[] = [];
-		const pageSizes: number[] = [];
-		let token: string | undefined;
-		do {
-			const result = await api('GET', `${listings(project)}?${[query, token ? `pageToken=${encodeURIComponent(token)}` : ''].filter(Boolean).join('&')}`);
-			expect(result.status).toBe(200);
-			const page = (result.json.regulatoryListings ?? []) as RegulatoryListingJson[];
-			pageSizes.push(page.length);
-			names.push(...page.map((listing) => listing.name));
-			token = result.json.nextPageToken;
-		} while (token);
-		return { names, pageSizes };
+		const { items, pageSizes } = await collectPages<RegulatoryListingJson>(api, listings(project), query, 'regulatoryListings');
+		return { names: items.map((listing) => listing.name), pageSizes };
 	}
 
 	it('lists newest first, 10 per page by default', async () => {
