@@ -1,13 +1,14 @@
 /** Principals (service accounts, bearer tokens), the access tokens issued to them, and permission checks. */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { API_METHODS, PERMISSION_PREFIX, type ApiMethod, type BearerTokenOptions, type ServiceAccountKey, type ServiceAccountOptions } from './types';
+import { ALL_PERMISSIONS, type BearerTokenOptions, type ServiceAccountKey, type ServiceAccountOptions } from './types';
 import { randomDigits, randomHex, randomTokenString } from './ids';
 
 export interface Principal {
 	/** What the request log shows: a client_email or a bearer-token label. */
 	label: string;
 	projects: ReadonlySet<string> | '*';
-	methods: ReadonlySet<ApiMethod>;
+	/** Full permission names, e.g. numbering.regulatoryListings.get. */
+	permissions: ReadonlySet<string>;
 }
 
 export interface RegisteredKey {
@@ -23,16 +24,13 @@ interface AccessToken {
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: 'missing' | 'invalid' | 'expired'; label?: string };
 
-function methodsFrom(permissions: string[] | undefined): Set<ApiMethod> {
-	if (permissions === undefined) return new Set(API_METHODS);
-	const methods = new Set<ApiMethod>();
+function permissionsFrom(permissions: string[] | undefined): Set<string> {
+	if (permissions === undefined) return new Set(ALL_PERMISSIONS);
 	for (const permission of permissions) {
-		const method = permission.startsWith(PERMISSION_PREFIX) ? permission.slice(PERMISSION_PREFIX.length) : '';
 		// A typo here would silently make a test about 403s pass for the wrong reason.
-		if (!(API_METHODS as readonly string[]).includes(method)) throw new Error(`Unknown permission '${permission}'`);
-		methods.add(method as ApiMethod);
+		if (!ALL_PERMISSIONS.includes(permission)) throw new Error(`Unknown permission '${permission}'`);
 	}
-	return methods;
+	return new Set(permissions);
 }
 
 function projectsFrom(projects: string[] | '*' | undefined, fallback: string[] | '*'): ReadonlySet<string> | '*' {
@@ -40,8 +38,8 @@ function projectsFrom(projects: string[] | '*' | undefined, fallback: string[] |
 	return chosen === '*' ? '*' : new Set(chosen);
 }
 
-export function allows(principal: Principal, project: string, method: ApiMethod): boolean {
-	return principal.methods.has(method) && (principal.projects === '*' || principal.projects.has(project));
+export function allows(principal: Principal, project: string, permission: string): boolean {
+	return principal.permissions.has(permission) && (principal.projects === '*' || principal.projects.has(project));
 }
 
 export class AuthRegistry {
@@ -59,7 +57,7 @@ export class AuthRegistry {
 		const principal: Principal = {
 			label: clientEmail,
 			projects: projectsFrom(options.projects, [options.projectId]),
-			methods: methodsFrom(options.permissions),
+			permissions: permissionsFrom(options.permissions),
 		};
 		this.keys.set(privateKeyId, { clientEmail, publicKey, principal });
 		return {
@@ -79,12 +77,12 @@ export class AuthRegistry {
 
 	addBearerToken(token: string, options: BearerTokenOptions = {}): void {
 		if (!/^\S+$/.test(token)) throw new Error('A bearer token must be a non-empty string without whitespace');
-		const methods = methodsFrom(options.permissions);
+		const permissions = permissionsFrom(options.permissions);
 		this.bearerCount++;
 		this.bearers.set(token, {
 			label: options.label ?? `bearer-token-${this.bearerCount}`,
 			projects: projectsFrom(options.projects, '*'),
-			methods,
+			permissions,
 		});
 	}
 

@@ -4,6 +4,9 @@ import { Clock } from './clock';
 import { notFound } from './errors';
 import { FaultBook } from './faults';
 import { InstanceIdSource } from './ids';
+import { Inventory } from './inventory';
+import { listingName, type StoredListing } from './listingModel';
+import { ListingStore } from './listingStore';
 import { instanceName, type StoredInstance } from './model';
 import { PageTokenCodec } from './pageToken';
 import { PhoneDirectory } from './phoneInfo';
@@ -13,6 +16,8 @@ import type { PhoneNumberInstanceJson, RequestLogEntry } from './types';
 
 export class EmulatorCore {
 	readonly store = new InstanceStore();
+	readonly listings = new ListingStore();
+	readonly inventory = new Inventory();
 	readonly phones = new PhoneDirectory();
 	readonly clock = new Clock();
 	readonly auth = new AuthRegistry();
@@ -42,6 +47,12 @@ export class EmulatorCore {
 		return id;
 	}
 
+	newListingId(): string {
+		let id = this.ids.next();
+		while (this.listings.hasId(id)) id = this.ids.next();
+		return id;
+	}
+
 	/** The instance named by a request path, or 404 naming the resource. */
 	find(project: string, id: string): StoredInstance {
 		const instance = this.store.get(id);
@@ -49,6 +60,13 @@ export class EmulatorCore {
 			throw notFound(`Phone number instance '${instanceName({ project, id })}' was not found.`);
 		}
 		return instance;
+	}
+
+	/** The listing named by a request path, or 404 naming the resource. */
+	findListing(project: string, id: string): StoredListing {
+		const listing = this.listings.get(id);
+		if (!listing || listing.project !== project) throw notFound(`Regulatory listing '${listingName({ project, id })}' was not found.`);
+		return listing;
 	}
 
 	/** A timer close() can cancel, so a closed emulator leaves nothing pending. */

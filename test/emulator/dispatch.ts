@@ -7,26 +7,56 @@ import { create } from './methods/create';
 import { deleteInstance } from './methods/delete';
 import { get } from './methods/get';
 import { list } from './methods/list';
+import { createListing } from './methods/listings/create';
+import { deleteListing } from './methods/listings/delete';
+import { getListing } from './methods/listings/get';
+import { listListings } from './methods/listings/list';
+import { searchListings } from './methods/listings/search';
+import { updateListing } from './methods/listings/update';
 import { move } from './methods/move';
+import { searchPhoneNumbers } from './methods/phoneNumbers/search';
 import { splitRange } from './methods/splitRange';
 import { update } from './methods/update';
 import { requirePermission } from './permissions';
-import type { ApiMethod } from './types';
+import type { Endpoint } from './router';
+import { LISTING_PERMISSION_PREFIX, PERMISSION_PREFIX } from './types';
 
-const HANDLERS: Readonly<Record<ApiMethod, MethodHandler>> = {
-	create,
-	get,
-	list,
-	update,
-	delete: deleteInstance,
-	move,
-	splitRange,
+interface EndpointSpec {
+	handler: MethodHandler;
+	/** Checked on the path's project; undefined = authentication is enough. */
+	permission?: string;
+	/** GET and DELETE bodies are ignored, as Google front ends do. */
+	hasBody: boolean;
+}
+
+const instance = (method: string, handler: MethodHandler, hasBody: boolean): EndpointSpec => ({ handler, permission: `${PERMISSION_PREFIX}${method}`, hasBody });
+const listing = (method: string, handler: MethodHandler, hasBody: boolean): EndpointSpec => ({
+	handler,
+	permission: `${LISTING_PERMISSION_PREFIX}${method}`,
+	hasBody,
+});
+
+const ENDPOINTS: Readonly<Record<Endpoint, EndpointSpec>> = {
+	'phoneNumberInstances.create': instance('create', create, true),
+	'phoneNumberInstances.get': instance('get', get, false),
+	'phoneNumberInstances.list': instance('list', list, false),
+	'phoneNumberInstances.update': instance('update', update, true),
+	'phoneNumberInstances.delete': instance('delete', deleteInstance, false),
+	'phoneNumberInstances.move': instance('move', move, true),
+	'phoneNumberInstances.splitRange': instance('splitRange', splitRange, true),
+	'regulatoryListings.create': listing('create', createListing, true),
+	'regulatoryListings.get': listing('get', getListing, false),
+	'regulatoryListings.list': listing('list', listListings, false),
+	'regulatoryListings.update': listing('update', updateListing, true),
+	'regulatoryListings.delete': listing('delete', deleteListing, false),
+	// The reference: search "needs …list".
+	'regulatoryListings.search': listing('list', searchListings, false),
+	// No project and no numbering.* permission: any authenticated caller may look.
+	'phoneNumbers.search': { handler: searchPhoneNumbers, hasBody: false },
 };
 
-const METHODS_WITH_BODY: ReadonlySet<ApiMethod> = new Set(['create', 'update', 'move', 'splitRange']);
-
 export interface ApiRequest {
-	method: ApiMethod;
+	endpoint: Endpoint;
 	project: string;
 	id?: string;
 	authorization: string | undefined;
@@ -47,14 +77,14 @@ function parseJsonBody(raw: Buffer): unknown {
 export function handleApi(core: EmulatorCore, request: ApiRequest): EmulatorResponse {
 	const authentication = core.auth.authenticate(request.authorization);
 	if (!authentication.ok) throw unauthenticated(authentication.reason);
-	requirePermission(authentication.principal, request.project, request.method);
+	const spec = ENDPOINTS[request.endpoint];
+	if (spec.permission !== undefined) requirePermission(authentication.principal, request.project, spec.permission);
 	const call: ApiCall = {
 		principal: authentication.principal,
 		project: request.project,
 		id: request.id ?? '',
 		pairs: request.pairs,
-		// GET and DELETE bodies are ignored, as Google front ends do.
-		body: METHODS_WITH_BODY.has(request.method) ? parseJsonBody(request.rawBody) : undefined,
+		body: spec.hasBody ? parseJsonBody(request.rawBody) : undefined,
 	};
-	return HANDLERS[request.method](core, call);
+	return spec.handler(core, call);
 }

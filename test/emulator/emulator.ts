@@ -3,18 +3,26 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorCore } from './core';
 import { createRequestHandler } from './pipeline';
-import { SAMPLE_EMPTY_PROJECT, SAMPLE_INSTANCES, SAMPLE_PROJECT } from './sample';
+import { SAMPLE_EMPTY_PROJECT, SAMPLE_INSTANCES, SAMPLE_INVENTORY, SAMPLE_LISTINGS, SAMPLE_PROJECT } from './sample';
 import { seedBulk, seedInstances } from './seed';
+import { addInventoryNumbers } from './seedInventory';
+import { seedListings } from './seedListings';
 import { sortForList } from './ordering';
+import type { StoredListing } from './listingModel';
 import { isLive, type StoredInstance } from './model';
+import { renderListing } from './renderListing';
 import type {
 	BearerTokenOptions,
 	FaultRule,
+	InventoryNumber,
 	LifecycleState,
 	PhoneNumberInstanceJson,
+	PhoneNumberJson,
+	RegulatoryListingJson,
 	RequestLogEntry,
 	SeedBulkOptions,
 	SeedInstance,
+	SeedListing,
 	ServiceAccountKey,
 	ServiceAccountOptions,
 	StartOptions,
@@ -76,9 +84,61 @@ export class Emulator {
 		seedBulk(this.core, project, count, options);
 	}
 
-	seedSample(): { projects: string[] } {
+	/** demo-project's listings and instances, demo-project-2 empty, and numbers for sale in AU, NZ and US. */
+	seedSample(): { projects: string[]; regulatoryListings: string[] } {
+		const listings = seedListings(this.core, SAMPLE_PROJECT, [...SAMPLE_LISTINGS]);
 		seedInstances(this.core, SAMPLE_PROJECT, [...SAMPLE_INSTANCES]);
-		return { projects: [SAMPLE_PROJECT, SAMPLE_EMPTY_PROJECT] };
+		addInventoryNumbers(this.core, [...SAMPLE_INVENTORY]);
+		return { projects: [SAMPLE_PROJECT, SAMPLE_EMPTY_PROJECT], regulatoryListings: listings.map((listing) => listing.name) };
+	}
+
+	// --- numbers for sale (phoneNumbers:search) ---
+
+	/** All-or-nothing; throws on an invalid number, one already for sale, or one a live instance holds. */
+	addInventoryNumbers(numbers: Array<InventoryNumber | string>): PhoneNumberJson[] {
+		return addInventoryNumbers(this.core, numbers);
+	}
+
+	/** What search can offer (optionally in one country), lowest number first. */
+	listInventory(countryCode?: string): PhoneNumberJson[] {
+		return this.core.inventory
+			.sorted()
+			.filter((entry) => !this.core.store.holderOf(entry.number, 1))
+			.map((entry) => this.core.phones.render(entry.number, entry.offer))
+			.filter((number) => countryCode === undefined || number.countryCode === countryCode);
+	}
+
+	// --- regulatory listings ---
+
+	seedListings(project: string, listings: SeedListing[]): RegulatoryListingJson[] {
+		return seedListings(this.core, project, listings);
+	}
+
+	getListing(name: string): RegulatoryListingJson | undefined {
+		const listing = this.core.listings.getByName(name);
+		return listing && renderListing(listing);
+	}
+
+	/** In list order (createTime descending). */
+	listStoredListings(project: string): RegulatoryListingJson[] {
+		return sortForList(this.core.listings.inProject(project)).map(renderListing);
+	}
+
+	setListingValid(name: string, valid: boolean): void {
+		this.mustFindListing(name).valid = valid;
+	}
+
+	setListingVerified(name: string, verified: boolean): void {
+		this.mustFindListing(name).verified = verified;
+	}
+
+	/** Associates an instance with a listing of its own project (undefined clears it). */
+	setRegulatoryListing(instanceName: string, listing: string | undefined): void {
+		const instance = this.mustFind(instanceName);
+		if (listing !== undefined && this.mustFindListing(listing).project !== instance.project) {
+			throw new Error(`Listing '${listing}' is not in the instance's project '${instance.project}'`);
+		}
+		instance.regulatoryListing = listing;
 	}
 
 	getInstance(name: string): PhoneNumberInstanceJson | undefined {
@@ -95,6 +155,7 @@ export class Emulator {
 	setLifecycleState(name: string, state: LifecycleState): void {
 		const instance = this.mustFind(name);
 		this.core.store.setState(instance, state);
+		if (state !== 'DELETED') this.core.inventory.removeRange(instance.startNumber, instance.rangeSize ?? 1);
 		if (state === 'DELETED') instance.deleteTime ??= this.core.clock.now();
 		else instance.deleteTime = undefined;
 		if (state === 'ACTIVE') instance.activateTime ??= this.core.clock.now();
@@ -148,6 +209,12 @@ export class Emulator {
 
 	resetMaxInFlight(): void {
 		this.core.maxInFlight = this.core.inFlight;
+	}
+
+	private mustFindListing(name: string): StoredListing {
+		const listing = this.core.listings.getByName(name);
+		if (!listing) throw new Error(`No regulatory listing named '${name}'`);
+		return listing;
 	}
 
 	private mustFind(name: string): StoredInstance {

@@ -6,18 +6,23 @@ export type {
 	Capability,
 	FaultRule,
 	FaultSpec,
+	GenericAddressJson,
+	InventoryNumber,
 	LifecycleState,
+	ListingMethod,
 	NumberType,
 	PhoneNumberInstanceJson,
 	PhoneNumberJson,
 	PhoneNumberRangeJson,
 	RecordingTrigger,
+	RegulatoryListingJson,
 	RequestLogEntry,
 	SeedBulkOptions,
 	SeedInstance,
+	SeedListing,
 	ServiceAccountKey,
 	ServiceAccountOptions,
 	StartOptions,
 } from './types';
 export { JWT_BEARER_GRANT, NUMBERING_SCOPE } from './types';
-export { SAMPLE_EMPTY_PROJECT, SAMPLE_PROJECT } from './sample';
+export { SAMPLE_BUSINESS_LISTING, SAMPLE_EMPTY_PROJECT, SAMPLE_PERSON_LISTING, SAMPLE_PROJECT, SAMPLE_REVIEW_LISTING } from './sample';

@@ -1,6 +1,7 @@
 /** Decoding a PhoneNumberInstance request body (create and update). */
 import { readBool, readEnum, readInt32, readObject, readString, readStringList, readStringMap, readTimestamp } from './jsonInput';
 import { OUTPUT_ONLY_FIELDS, UPDATABLE_FIELDS } from './model';
+import { CAPABILITY_ENUM, NUMBER_TYPE_ENUM } from './phoneNumberEnums';
 import type { RecordingTrigger } from './types';
 
 // Every field of the resource, in the reference's order: the ones a client may set, then output only.
@@ -12,8 +13,6 @@ const RANGE_FIELDS = ['primaryPhoneNumberInstance', 'startPhoneNumber', 'endPhon
 /** Index = proto enum number. */
 export const RECORDING_TRIGGERS = ['RECORDING_TRIGGER_UNSPECIFIED', 'DISABLED', 'ANSWER', 'BRIDGE'] as const;
 const LIFECYCLE_STATES = ['LIFECYCLE_STATE_UNSPECIFIED', 'ACTIVE', 'DELETED', 'SUSPENDED', 'PENDING'] as const;
-const NUMBER_TYPES = ['NUMBER_TYPE_UNSPECIFIED', 'LOCAL', 'NATIONAL', 'MOBILE', 'TOLL_FREE', 'SHARED_RATE'] as const;
-const CAPABILITIES = ['CAPABILITY_UNSPECIFIED', 'SMS', 'MMS', 'VOICE'] as const;
 
 const PACKAGE = 'enfonica.numbering.v1beta1';
 
@@ -67,10 +66,12 @@ function readPhoneNumber(value: unknown, at: string): { phoneNumber?: string } {
 	for (const name of ['name', 'sku', 'activationSku', 'countryCode'] as const) {
 		if (raw[name] !== undefined) readString(raw[name], `${at}.${name}`);
 	}
-	if (raw.numberType !== undefined) readEnum(raw.numberType, NUMBER_TYPES, `${PACKAGE}.NumberType`, `${at}.numberType`);
+	if (raw.numberType !== undefined) readEnum(raw.numberType, NUMBER_TYPE_ENUM.names, NUMBER_TYPE_ENUM.typeName, `${at}.numberType`, NUMBER_TYPE_ENUM.numbers);
 	if (raw.capabilities !== undefined) {
 		if (!Array.isArray(raw.capabilities)) readStringList(raw.capabilities, `${at}.capabilities`);
-		(raw.capabilities as unknown[]).forEach((c, i) => readEnum(c, CAPABILITIES, `${PACKAGE}.Capability`, `${at}.capabilities[${i}]`));
+		(raw.capabilities as unknown[]).forEach((c, i) =>
+			readEnum(c, CAPABILITY_ENUM.names, CAPABILITY_ENUM.typeName, `${at}.capabilities[${i}]`, CAPABILITY_ENUM.numbers),
+		);
 	}
 	return raw.phoneNumber === undefined ? {} : { phoneNumber: readString(raw.phoneNumber, `${at}.phoneNumber`) };
 }

@@ -72,11 +72,21 @@ export function readStringMap(value: unknown, path: string): Record<string, stri
 	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, readString(entry, `${path}[${key}]`)]));
 }
 
-/** Enums travel by name; proto3 JSON parsers also accept the number. */
-export function readEnum<T extends string>(value: unknown, names: readonly T[], typeName: string, path: string): T {
+/** Enums travel by name; proto3 JSON parsers also accept the number (`numbers[i]` of `names[i]`, default i). */
+export function readEnum<T extends string>(value: unknown, names: readonly T[], typeName: string, path: string, numbers?: readonly number[]): T {
 	if (typeof value === 'string' && (names as readonly string[]).includes(value)) return value as T;
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < names.length) return names[value];
+	if (typeof value === 'number' && Number.isInteger(value)) {
+		const index = numbers ? numbers.indexOf(value) : value;
+		if (index >= 0 && index < names.length) return names[index];
+	}
 	return badValue(path, `type.googleapis.com/${typeName}`, value);
+}
+
+/** A resource body may repeat its name (a fetched resource sent back) but not name another resource. */
+export function checkNameMatchesPath(name: string | undefined, pathName: string, what: string): void {
+	if (name !== undefined && name !== '' && name !== pathName) {
+		throw invalidArgument(`Invalid value for field 'name': "${name}" does not match the ${what} in the URL (${pathName}).`, 'name');
+	}
 }
 
 export function readTimestamp(value: unknown, path: string): string {

@@ -1,4 +1,4 @@
-/** Documented field limits of PhoneNumberInstance; each failure names the field. */
+/** Documented field limits of PhoneNumberInstance (and the length checks listings share); each failure names the field. */
 import { invalidField } from './errors';
 import type { UpdatableField } from './model';
 import type { InstanceInput } from './instanceInput';
@@ -34,10 +34,14 @@ function isCallUri(uri: string): boolean {
 	return TEL_URI.test(uri);
 }
 
-function checkDisplayName(value: string): void {
-	if (length(value) > MAX_DISPLAY_NAME) {
-		throw invalidField('displayName', `must be at most ${MAX_DISPLAY_NAME} characters (got ${length(value)}).`);
-	}
+/** A string field with a maximum length (in code points); the message names the field. */
+export function checkMaxLength(field: string, value: string, max: number): void {
+	if (length(value) > max) throw invalidField(field, `must be at most ${max} characters (got ${length(value)}).`);
+}
+
+/** Instances and listings share the 100-character display name. */
+export function checkDisplayName(value: string): void {
+	checkMaxLength('displayName', value, MAX_DISPLAY_NAME);
 }
 
 function checkLabels(labels: Record<string, string>): void {

@@ -1,4 +1,5 @@
 /** The emulator's internal record of a phone number instance and resource-name helpers. */
+import type { NumberOffer } from './inventory';
 import type { LifecycleState, RecordingTrigger } from './types';
 
 export interface StoredInstance {
@@ -20,6 +21,10 @@ export interface StoredInstance {
 	deleteTime?: number;
 	lifecycleState: LifecycleState;
 	compliant: boolean;
+	/** sku, activationSku and capabilities when the number was bought from the inventory. */
+	offer?: NumberOffer;
+	/** Full name of a listing in the instance's project. */
+	regulatoryListing?: string;
 }
 
 export const UPDATABLE_FIELDS = [

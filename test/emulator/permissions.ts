@@ -1,8 +1,8 @@
 /** The 403 check shared by the dispatcher and move's destination check. */
 import { allows, type Principal } from './auth';
 import { permissionDenied } from './errors';
-import { PERMISSION_PREFIX, type ApiMethod } from './types';
 
-export function requirePermission(principal: Principal, project: string, method: ApiMethod): void {
-	if (!allows(principal, project, method)) throw permissionDenied(`${PERMISSION_PREFIX}${method}`, `projects/${project}`);
+/** `permission` is a full name such as numbering.phoneNumberInstances.move. */
+export function requirePermission(principal: Principal, project: string, permission: string): void {
+	if (!allows(principal, project, permission)) throw permissionDenied(permission, `projects/${project}`);
 }

@@ -1,6 +1,7 @@
 /** What the API says about a number (country, type, capabilities), derived with libphonenumber-js. */
 import { isValidPhoneNumber, parsePhoneNumberFromString, type NumberType as LibNumberType } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/metadata.max.json';
+import type { NumberOffer } from './inventory';
 import type { Capability, NumberType, PhoneNumberJson } from './types';
 
 export interface PhoneInfo {
@@ -31,7 +32,7 @@ function mapNumberType(type: LibNumberType): NumberType | undefined {
 	}
 }
 
-function capabilitiesFor(type: NumberType | undefined): Capability[] {
+export function capabilitiesFor(type: NumberType | undefined): Capability[] {
 	if (type === 'MOBILE') return ['SMS', 'MMS', 'VOICE'];
 	if (type === 'LOCAL') return ['SMS', 'VOICE'];
 	return ['VOICE'];
@@ -55,10 +56,14 @@ export class PhoneDirectory {
 		return info;
 	}
 
-	render(number: string): PhoneNumberJson {
+	/** The PhoneNumber message; `offer` (an inventory number's commercial terms) overrides the derived capabilities. */
+	render(number: string, offer?: NumberOffer): PhoneNumberJson {
 		const info = this.describe(number);
+		// Key order follows the proto field order.
 		const json: PhoneNumberJson = { name: `phoneNumbers/${number}`, phoneNumber: number };
-		json.capabilities = [...info.capabilities];
+		json.capabilities = [...(offer?.capabilities ?? info.capabilities)];
+		if (offer?.sku) json.sku = offer.sku;
+		if (offer?.activationSku) json.activationSku = offer.activationSku;
 		if (info.numberType) json.numberType = info.numberType;
 		if (info.countryCode) json.countryCode = info.countryCode;
 		return json;

@@ -8,7 +8,7 @@ import type { PhoneNumberInstanceJson } from './types';
 export function renderInstance(instance: StoredInstance, phones: PhoneDirectory): PhoneNumberInstanceJson {
 	const name = instanceName(instance);
 	// Key order follows the proto field order, as Google's JSON encoder does.
-	const json: PhoneNumberInstanceJson = { name, phoneNumber: phones.render(instance.startNumber) };
+	const json: PhoneNumberInstanceJson = { name, phoneNumber: phones.render(instance.startNumber, instance.offer) };
 	if (instance.displayName !== '') json.displayName = instance.displayName;
 	if (Object.keys(instance.labels).length > 0) json.labels = { ...instance.labels };
 	if (instance.incomingMessageHandlerUris.length > 0) json.incomingMessageHandlerUris = [...instance.incomingMessageHandlerUris];
@@ -26,6 +26,7 @@ export function renderInstance(instance: StoredInstance, phones: PhoneDirectory)
 			size: instance.rangeSize,
 		};
 	}
+	if (instance.regulatoryListing !== undefined) json.regulatoryListing = instance.regulatoryListing;
 	if (instance.compliant) json.compliant = true;
 	return json;
 }

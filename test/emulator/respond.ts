@@ -24,7 +24,7 @@ export function respond(core: EmulatorCore, method: string, target: RequestTarge
 				});
 			case 'api':
 				return handleApi(core, {
-					method: matched.method,
+					endpoint: matched.endpoint,
 					project: matched.project,
 					id: matched.id,
 					authorization: headers.authorization,

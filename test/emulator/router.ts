@@ -1,35 +1,56 @@
-/** Maps method + decoded path to an API method (the REST mapping in the reference). */
-import type { ApiMethod } from './types';
+/** Maps method + decoded path to an API endpoint (the REST mappings in the reference). */
+import type { ApiMethod, ListingMethod } from './types';
+
+/** `<collection>.<method>`: the handler and (except phoneNumbers.search) the permission follow from it. */
+export type Endpoint = `phoneNumberInstances.${ApiMethod}` | `regulatoryListings.${ListingMethod | 'search'}` | 'phoneNumbers.search';
 
 export type Route =
 	| { kind: 'token' }
-	| { kind: 'api'; method: ApiMethod; project: string; id?: string }
+	/** `project` is '' for phoneNumbers:search, which has no project in its path. */
+	| { kind: 'api'; endpoint: Endpoint; project: string; id?: string }
 	| { kind: 'unknownPath' }
 	| { kind: 'wrongMethod'; allowed: string[] };
 
-const COLLECTION = /^\/v1beta1\/projects\/([^/:]+)\/phoneNumberInstances$/;
-const RESOURCE = /^\/v1beta1\/projects\/([^/:]+)\/phoneNumberInstances\/([^/:]+)$/;
-const CUSTOM = /^\/v1beta1\/projects\/([^/:]+)\/phoneNumberInstances\/([^/:]+):([A-Za-z]+)$/;
-const CUSTOM_METHODS: Readonly<Record<string, ApiMethod>> = { move: 'move', splitRange: 'splitRange' };
+/** Custom methods (`…:verb`) of each project-scoped collection, with their HTTP verb. */
+interface CollectionRoutes {
+	onCollection: Readonly<Record<string, string>>;
+	onResource: Readonly<Record<string, string>>;
+}
+
+const COLLECTIONS: Readonly<Record<string, CollectionRoutes>> = {
+	phoneNumberInstances: { onCollection: {}, onResource: { move: 'POST', splitRange: 'POST' } },
+	regulatoryListings: { onCollection: { search: 'GET' }, onResource: {} },
+};
+
+const COLLECTION_VERBS: Readonly<Record<string, string>> = { GET: 'list', POST: 'create' };
+const RESOURCE_VERBS: Readonly<Record<string, string>> = { GET: 'get', PATCH: 'update', DELETE: 'delete' };
+
+const PROJECT_PATH = /^\/v1beta1\/projects\/([^/:]+)\/([A-Za-z]+)(?:\/([^/:]+))?(?::([A-Za-z]+))?$/;
+const PHONE_NUMBER_SEARCH = '/v1beta1/phoneNumbers:search';
+
+function api(collection: string, method: string, project: string, id?: string): Route {
+	return { kind: 'api', endpoint: `${collection}.${method}` as Endpoint, project, id };
+}
+
+function standard(verbs: Readonly<Record<string, string>>, httpMethod: string, collection: string, project: string, id?: string): Route {
+	const method = verbs[httpMethod];
+	return method ? api(collection, method, project, id) : { kind: 'wrongMethod', allowed: Object.keys(verbs) };
+}
+
+function custom(verbs: Readonly<Record<string, string>>, verb: string, httpMethod: string, collection: string, project: string, id?: string): Route {
+	if (!Object.hasOwn(verbs, verb)) return { kind: 'unknownPath' };
+	return httpMethod === verbs[verb] ? api(collection, verb, project, id) : { kind: 'wrongMethod', allowed: [verbs[verb]] };
+}
 
 export function route(method: string, path: string): Route {
 	if (path === '/token') return method === 'POST' ? { kind: 'token' } : { kind: 'wrongMethod', allowed: ['POST'] };
-	const collection = COLLECTION.exec(path);
-	if (collection) {
-		if (method === 'GET') return { kind: 'api', method: 'list', project: collection[1] };
-		if (method === 'POST') return { kind: 'api', method: 'create', project: collection[1] };
-		return { kind: 'wrongMethod', allowed: ['GET', 'POST'] };
+	if (path === PHONE_NUMBER_SEARCH) return method === 'GET' ? api('phoneNumbers', 'search', '') : { kind: 'wrongMethod', allowed: ['GET'] };
+	const match = PROJECT_PATH.exec(path);
+	const routes = match && Object.hasOwn(COLLECTIONS, match[2]) ? COLLECTIONS[match[2]] : undefined;
+	if (!match || !routes) return { kind: 'unknownPath' };
+	const [, project, collection, id, verb] = match;
+	if (id === undefined) {
+		return verb === undefined ? standard(COLLECTION_VERBS, method, collection, project) : custom(routes.onCollection, verb, method, collection, project);
 	}
-	const resource = RESOURCE.exec(path);
-	if (resource) {
-		const verbs: Readonly<Record<string, ApiMethod>> = { GET: 'get', PATCH: 'update', DELETE: 'delete' };
-		const apiMethod = verbs[method];
-		return apiMethod ? { kind: 'api', method: apiMethod, project: resource[1], id: resource[2] } : { kind: 'wrongMethod', allowed: ['GET', 'PATCH', 'DELETE'] };
-	}
-	const custom = CUSTOM.exec(path);
-	if (custom && Object.hasOwn(CUSTOM_METHODS, custom[3])) {
-		const apiMethod = CUSTOM_METHODS[custom[3]];
-		return method === 'POST' ? { kind: 'api', method: apiMethod, project: custom[1], id: custom[2] } : { kind: 'wrongMethod', allowed: ['POST'] };
-	}
-	return { kind: 'unknownPath' };
+	return verb === undefined ? standard(RESOURCE_VERBS, method, collection, project, id) : custom(routes.onResource, verb, method, collection, project, id);
 }

@@ -25,6 +25,9 @@ function toStored(core: EmulatorCore, project: string, seed: SeedInstance): Stor
 		if (Number.isNaN(createTime)) throw new Error(`Seed createTime '${seed.createTime}' is not RFC 3339`);
 	}
 	const state = seed.lifecycleState ?? 'ACTIVE';
+	if (seed.regulatoryListing !== undefined && core.listings.getByName(seed.regulatoryListing)?.project !== project) {
+		throw new Error(`Seed regulatoryListing '${seed.regulatoryListing}' is not a listing of project '${project}'`);
+	}
 	return {
 		id,
 		project,
@@ -41,7 +44,15 @@ function toStored(core: EmulatorCore, project: string, seed: SeedInstance): Stor
 		deleteTime: state === 'DELETED' ? Math.max(createTime + 1, Date.now()) : undefined,
 		lifecycleState: state,
 		compliant: seed.compliant ?? true,
+		regulatoryListing: seed.regulatoryListing,
 	};
+}
+
+/** A live instance takes its numbers off sale; a single number bought from the inventory keeps its offer. */
+export function takeFromInventory(core: EmulatorCore, instance: StoredInstance): void {
+	if (!isLive(instance)) return;
+	if (instance.rangeSize === undefined) instance.offer = core.inventory.take(instance.startNumber)?.offer ?? instance.offer;
+	else core.inventory.removeRange(instance.startNumber, instance.rangeSize);
 }
 
 /** All or nothing: every seed is checked (ids, numbers, also against each other) before any is stored. */
@@ -60,7 +71,10 @@ export function seedInstances(core: EmulatorCore, project: string, seeds: SeedIn
 		}
 		batch.push(instance);
 	}
-	for (const instance of batch) core.store.insert(instance);
+	for (const instance of batch) {
+		core.store.insert(instance);
+		takeFromInventory(core, instance);
+	}
 	return batch.map((instance) => core.render(instance));
 }
 
@@ -77,6 +91,7 @@ export function seedBulk(core: EmulatorCore, project: string, count: number, opt
 		if (state !== 'DELETED' && core.store.holderOf(number, 1)) throw new Error(`seedBulk number ${number} is already held`);
 		const createTime = core.clock.now();
 		core.store.insert({
+			offer: state === 'DELETED' ? undefined : core.inventory.take(number)?.offer,
 			id: core.newInstanceId(),
 			project,
 			startNumber: number,

@@ -28,6 +28,11 @@ export class InstanceStore {
 		return result;
 	}
 
+	/** Live instances associated with a listing (what blocks deleting it). */
+	referencing(listingName: string): StoredInstance[] {
+		return [...this.byId.values()].filter((instance) => isLive(instance) && instance.regulatoryListing === listingName);
+	}
+
 	hasId(id: string): boolean {
 		return this.byId.has(id);
 	}

@@ -104,3 +104,21 @@ export function collectionPath(project: string): string {
 export function resourcePath(name: string): string {
 	return `/v1beta1/${name}`;
 }
+
+/** Follows nextPageToken from `path?query` to the end; the items under `field` and each page's size. Throws on a non-200. */
+export async function collectPages<T>(api: ApiClient, path: string, query: string, field: string): Promise<{ items: T[]; pageSizes: number[] }> {
+	const items: T[] = [];
+	const pageSizes: number[] = [];
+	let token: string | undefined;
+	do {
+		const params = [query, token ? `pageToken=${encodeURIComponent(token)}` : ''].filter(Boolean).join('&');
+		const result = await api('GET', `${path}?${params}`);
+		if (result.status !== 200) throw new Error(`GET ${path}?${params} answered ${result.status}: ${result.text}`);
+		const page = (result.json[field] ?? []) as T[];
+		pageSizes.push(page.length);
+		items.push(...page);
+		token = result.json.nextPageToken;
+		if (token === '') throw new Error('nextPageToken is present but empty');
+	} while (token);
+	return { items, pageSizes };
+}

@@ -8,12 +8,25 @@ export type NumberType = 'LOCAL' | 'NATIONAL' | 'MOBILE' | 'TOLL_FREE' | 'SHARED
 
 export type Capability = 'SMS' | 'MMS' | 'VOICE';
 
-/** The seven method names used in permissions and 403 messages. */
+/** The seven phone number instance methods (permission `numbering.phoneNumberInstances.<method>`). */
 export type ApiMethod = 'create' | 'get' | 'list' | 'update' | 'delete' | 'move' | 'splitRange';
 
 export const API_METHODS: readonly ApiMethod[] = ['create', 'get', 'list', 'update', 'delete', 'move', 'splitRange'];
 
+/** The five regulatory listing permissions (`numbering.regulatoryListings.<method>`); search needs `list`. */
+export type ListingMethod = 'create' | 'get' | 'list' | 'update' | 'delete';
+
+export const LISTING_METHODS: readonly ListingMethod[] = ['create', 'get', 'list', 'update', 'delete'];
+
 export const PERMISSION_PREFIX = 'numbering.phoneNumberInstances.';
+
+export const LISTING_PERMISSION_PREFIX = 'numbering.regulatoryListings.';
+
+/** Every permission the emulator knows: what principals get by default. */
+export const ALL_PERMISSIONS: readonly string[] = [
+	...API_METHODS.map((method) => `${PERMISSION_PREFIX}${method}`),
+	...LISTING_METHODS.map((method) => `${LISTING_PERMISSION_PREFIX}${method}`),
+];
 
 export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
 
@@ -39,7 +52,7 @@ export interface ServiceAccountOptions {
 	projectId: string;
 	/** Projects the account may touch; default [projectId]. */
 	projects?: string[] | '*';
-	/** Full permission names; default all seven numbering.phoneNumberInstances.* permissions. */
+	/** Full permission names; default all twelve (numbering.phoneNumberInstances.* and numbering.regulatoryListings.*). */
 	permissions?: string[];
 	clientEmail?: string;
 }
@@ -47,7 +60,7 @@ export interface ServiceAccountOptions {
 export interface BearerTokenOptions {
 	/** Default '*'. */
 	projects?: string[] | '*';
-	/** Default all seven permissions. */
+	/** Default all twelve permissions. */
 	permissions?: string[];
 	/** Shown as `principal` in the request log; default `bearer-token-<n>`. */
 	label?: string;
@@ -68,6 +81,8 @@ export interface SeedInstance {
 	compliant?: boolean;
 	/** RFC 3339; default: the emulator clock (strictly increasing). */
 	createTime?: string;
+	/** Full name of a listing in the same project (`projects/{project}/regulatoryListings/{id}`). */
+	regulatoryListing?: string;
 }
 
 export interface SeedBulkOptions {
@@ -158,4 +173,62 @@ export interface PhoneNumberInstanceJson {
 	range?: PhoneNumberRangeJson;
 	regulatoryListing?: string;
 	compliant?: boolean;
+}
+
+/** A number to put in the inventory of numbers available to buy (see Emulator.addInventoryNumbers). */
+export interface InventoryNumber {
+	/** E.164, valid per libphonenumber; country and numberType are derived from it. */
+	phoneNumber: string;
+	/** Default `services/numbering/skus/{country}-{type}-monthly`, e.g. `services/numbering/skus/au-local-monthly`. */
+	sku?: string;
+	/** Once-off charge; absent = no activation charge (the default). */
+	activationSku?: string;
+	/** Default from the number type: LOCAL SMS,VOICE; MOBILE SMS,MMS,VOICE; others VOICE. */
+	capabilities?: Capability[];
+}
+
+export interface GenericAddressJson {
+	addressLines?: string[];
+	locality?: string;
+	administrativeArea?: string;
+	postalCode?: string;
+	regionCode?: string;
+}
+
+export interface PersonDetailsJson {
+	givenName?: string;
+	familyName?: string;
+}
+
+export interface BusinessDetailsJson {
+	business?: string;
+}
+
+/** A RegulatoryListing as the API renders it: fields at their proto3 default are absent. */
+export interface RegulatoryListingJson {
+	name: string;
+	displayName?: string;
+	address?: GenericAddressJson;
+	person?: PersonDetailsJson;
+	business?: BusinessDetailsJson;
+	createTime?: string;
+	valid?: boolean;
+	verified?: boolean;
+}
+
+/** Test-control seeding of a listing: stored as given (the API's field rules are not applied). */
+export interface SeedListing {
+	/** Default: a random id like the API's. */
+	id?: string;
+	displayName?: string;
+	address: GenericAddressJson;
+	/** Exactly one of person / business. */
+	person?: { givenName: string; familyName: string };
+	business?: { business: string };
+	/** RFC 3339; default: the emulator clock. */
+	createTime?: string;
+	/** Default true. */
+	valid?: boolean;
+	/** Default false. */
+	verified?: boolean;
 }

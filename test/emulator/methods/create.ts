@@ -1,4 +1,4 @@
-/** create: provisions a single number into a project. */
+/** create: provisions (buys) a single number into a project; any number the plan allows, for sale or not. */
 import { isE164 } from '../e164';
 import { alreadyExists, invalidField } from '../errors';
 import { checkLimits } from '../limits';
@@ -32,6 +32,8 @@ export const create: MethodHandler = (core, call) => {
 		activateTime: now,
 		lifecycleState: 'ACTIVE',
 		compliant: true,
+		// Bought from the inventory: it leaves the search results and keeps its sku and capabilities.
+		offer: core.inventory.take(number)?.offer,
 	};
 	core.store.insert(instance);
 	return ok(core.render(instance));

@@ -30,6 +30,8 @@ export const splitRange: MethodHandler = (core, call) => {
 		activateTime: first.activateTime,
 		lifecycleState: first.lifecycleState,
 		compliant: first.compliant,
+		// Same end user: the new half keeps the regulatory listing.
+		regulatoryListing: first.regulatoryListing,
 	};
 	first.rangeSize = size;
 	core.store.noteNewRange(second);

@@ -1,20 +1,19 @@
 /** update (PATCH): replaces the fields named by updateMask, or those present in the body. */
-import { failedPrecondition, invalidField } from '../errors';
+import { failedPrecondition } from '../errors';
+import { checkNameMatchesPath } from '../jsonInput';
 import { readInstanceInput } from '../instanceInput';
 import { checkLimits } from '../limits';
 import { instanceName, UPDATABLE_FIELDS, type StoredInstance, type UpdatableField } from '../model';
 import { readQuery } from '../query';
-import { parseUpdateMask } from '../updateMask';
+import { INSTANCE_MASK, parseUpdateMask } from '../updateMask';
 import { ok, type MethodHandler } from './call';
 
 export const update: MethodHandler = (core, call) => {
 	const query = readQuery(call.pairs, ['updateMask']);
-	const mask = parseUpdateMask(query.updateMask);
+	const mask = parseUpdateMask(query.updateMask, INSTANCE_MASK);
 	const input = readInstanceInput(call.body, 'phoneNumberInstance');
 	const pathName = instanceName({ project: call.project, id: call.id });
-	if (input.name !== undefined && input.name !== '' && input.name !== pathName) {
-		throw invalidField('name', `"${input.name}" does not match the instance in the URL (${pathName}).`);
-	}
+	checkNameMatchesPath(input.name, pathName, 'instance');
 	const instance = core.find(call.project, call.id);
 	if (instance.lifecycleState === 'DELETED') throw failedPrecondition(`Phone number instance '${pathName}' is deleted and cannot be updated.`);
 
