@@ -50,15 +50,23 @@ async function main(): Promise<void> {
 		return run.items;
 	};
 
-	const [bought] = await step('Buy a number typed in national format', 'create "02 5550 1300", Default Country AU', {
+	const [found] = await step('Find a number to buy', 'phone number search: AU, local, prefix 02 (Sydney), SMS, limit 3', {
+		resource: 'phoneNumber',
+		operation: 'search',
+		countryCode: 'AU',
+		limit: 3,
+		filters: { numberType: 'LOCAL', prefix: '02', capabilities: ['SMS'] },
+	}, ['phoneNumber', 'nationalFormat', 'numberType', 'capabilities', 'activationSku']);
+	const typed = String(found?.json.nationalFormat ?? '02 5550 9000');
+	const [bought] = await step('Buy it, typed in national format', `create "${typed}", Default Country AU`, {
 		operation: 'create',
-		phoneNumber: '02 5550 1300',
+		phoneNumber: typed,
 		additionalFields: { displayName: 'Campaign line' },
 		options: { defaultCountry: 'AU' },
 	});
 	await step('Label it and route its calls and messages', 'update: labels campaign=spring (merge), call + message handlers', {
 		operation: 'update',
-		phoneNumberInstance: { __rl: true, mode: 'phoneNumber', value: '+61 2 5550 1300' },
+		phoneNumberInstance: { __rl: true, mode: 'phoneNumber', value: String(bought?.json.phoneNumber ?? typed) },
 		labelsMode: 'merge',
 		updateFields: {
 			labels: { label: [{ key: 'campaign', value: 'spring' }] },
@@ -66,6 +74,12 @@ async function main(): Promise<void> {
 			incomingMessageHandlerUris: 'https://sms.example.com/campaign',
 		},
 	}, ['phoneNumber', 'labels', 'incomingCallHandlerUris', 'incomingMessageHandlerUris']);
+	await step('Which regulatory listings can an Australian mobile use?', 'regulatory listing search: AU, MOBILE', {
+		resource: 'regulatoryListing',
+		operation: 'search',
+		regionCode: 'AU',
+		numberType: 'MOBILE',
+	}, ['displayName', 'entityType', 'valid', 'verified', 'name']);
 	await step('List the project', `get many in ${SAMPLE_PROJECT}, return all`, { operation: 'getMany', returnAll: true });
 	await step('Split the 100-number range', 'split range +61255501100 keeping 20 numbers, output two items', {
 		operation: 'splitRange',

@@ -22,11 +22,11 @@ export function sent(bed: TestBed) {
 	return apiRequests(bed.emu).map(({ method, path: requestPath, query, body }) => ({ method, path: requestPath, query, body }));
 }
 
-/** The name of an example workflow's Enfonica node and its parameters. */
+/** An example workflow and the name of its (last) Enfonica node, whose output is the result. */
 export function loadExample(name: string): { workflow: WorkflowJson; nodeName: string } {
 	const file = path.resolve(__dirname, '..', '..', 'examples', `${name}.json`);
 	const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowJson;
-	const node = workflow.nodes.find((candidate) => candidate.type === 'n8n-nodes-enfonica.enfonica');
+	const node = workflow.nodes.filter((candidate) => candidate.type === 'n8n-nodes-enfonica.enfonica').pop();
 	if (!node) throw new Error(`${file} has no Enfonica node`);
 	return { workflow, nodeName: node.name };
 }

@@ -1,5 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import type { Collection } from '../helpers/resourceNames';
 import { INSTANCES, locatorNameRegex } from '../helpers/resourceNames';
 
 export const projectField: INodeProperties = {
@@ -11,36 +12,49 @@ export const projectField: INodeProperties = {
 	description: 'Project ID ("my-project" or "projects/my-project"). Empty: the project set in the credential.',
 };
 
-export const instanceLocator: INodeProperties = {
+/** A resource locator: a searchable list and the resource name (or bare ID); `modes` adds other handles. */
+export function resourceLocator(options: {
+	displayName: string;
+	name: string;
+	of: Collection;
+	searchListMethod: string;
+	listPlaceholder: string;
+	modes?: INodePropertyMode[];
+}): INodeProperties {
+	const { displayName, name, of, searchListMethod, listPlaceholder, modes = [] } = options;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', placeholder: listPlaceholder, typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: `projects/my-project/${of.segment}/abc123 or abc123`,
+				validation: [
+					{
+						type: 'regex',
+						// Anchored: unanchored, n8n accepts any value that merely contains a valid ID.
+						properties: { regex: locatorNameRegex(of), errorMessage: `Use projects/<project>/${of.segment}/<id> or the ${of.noun} ID` },
+					},
+				],
+			},
+			...modes,
+		],
+	};
+}
+
+export const instanceLocator = resourceLocator({
 	displayName: 'Phone Number Instance',
 	name: 'phoneNumberInstance',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	of: INSTANCES,
+	searchListMethod: 'searchPhoneNumberInstances',
+	listPlaceholder: 'Select a phone number...',
 	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a phone number...',
-			typeOptions: { searchListMethod: 'searchPhoneNumberInstances', searchable: true },
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'projects/my-project/phoneNumberInstances/abc123 or abc123',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						// Anchored: unanchored, n8n accepts any value that merely contains a valid ID.
-						regex: locatorNameRegex(INSTANCES),
-						errorMessage: 'Use projects/<project>/phoneNumberInstances/<id> or the instance ID',
-					},
-				},
-			],
-		},
 		{
 			displayName: 'By Phone Number',
 			name: 'phoneNumber',
@@ -49,7 +63,7 @@ export const instanceLocator: INodeProperties = {
 			hint: 'Any written form; national formats need a Default Country (E.164 always works)',
 		},
 	],
-};
+});
 
 /** Return All + Limit, as n8n's list operations offer them (n8n's rules fix Limit's default at 50). */
 export function returnAllFields(): INodeProperties[] {
@@ -71,6 +85,16 @@ export function returnAllFields(): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** A display name field (create's Additional Fields, update's Update Fields). */
+export function displayNameField(description: string): INodeProperties {
+	return { displayName: 'Display Name', name: 'displayName', type: 'string', default: '', description };
+}
+
+/** A two-letter country code field, AU by default. */
+export function regionCodeField(name: string, displayName: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: 'AU', placeholder: 'AU', description };
 }
 
 export const simplifyField: INodeProperties = {

@@ -3,17 +3,13 @@
  * sent. Pure, like helpers/validation: each returns the cleaned value or throws InvalidValueError.
  */
 import { InvalidValueError } from './inputError';
+import { length } from './validation';
 
 export const MAX_PERSON_NAME = 100;
 export const MAX_BUSINESS_NAME = 200;
 export const MAX_ADDRESS_LINES = 2;
 export const MAX_ADDRESS_LINE = 200;
 export const MAX_POSTAL_CODE = 16;
-
-/** Length as people count it (code points), not UTF-16 units. */
-function length(text: string): number {
-	return [...text].length;
-}
 
 function text(input: unknown): string {
 	if (input !== undefined && input !== null && typeof input !== 'string' && typeof input !== 'number') throw new InvalidValueError('must be text');

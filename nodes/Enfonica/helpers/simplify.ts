@@ -42,6 +42,7 @@ export function simplifyInstance(instance: PhoneNumberInstance): IDataObject {
 		displayName: instance.displayName ?? '',
 		lifecycleState: instance.lifecycleState ?? 'LIFECYCLE_STATE_UNSPECIFIED',
 		compliant: instance.compliant ?? false,
+		regulatoryListing: instance.regulatoryListing || null,
 		labels: instance.labels ?? {},
 		incomingMessageHandlerUris: instance.incomingMessageHandlerUris ?? [],
 		incomingCallHandlerUris: instance.incomingCallHandlerUris ?? [],

@@ -13,7 +13,7 @@ export const MAX_LABEL_VALUE = 1000;
 export const MAX_HANDLER_URIS = 5;
 
 /** Length as people count it (code points), not UTF-16 units. */
-function length(text: string): number {
+export function length(text: string): number {
 	return [...text].length;
 }
 

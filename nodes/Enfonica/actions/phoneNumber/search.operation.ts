@@ -7,7 +7,7 @@ import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
 import { PHONE_NUMBER_SEARCH } from '../../helpers/resourceNames';
 import { checkChoices } from '../../helpers/validation';
 import { listToItems, readLimit } from '../common';
-import { returnAllFields, simplifyField } from '../common.descriptions';
+import { regionCodeField, returnAllFields, simplifyField } from '../common.descriptions';
 import type { AvailablePhoneNumber } from './simplify';
 import { simplifyPhoneNumber } from './simplify';
 
@@ -15,15 +15,7 @@ const CAPABILITY_FLAGS: Record<string, string> = { MMS: 'supportsMms', SMS: 'sup
 const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Country Code',
-		name: 'countryCode',
-		type: 'string',
-		required: true,
-		default: 'AU',
-		placeholder: 'AU',
-		description: 'Two-letter ISO 3166 code of the country to search in, such as AU, NZ or US',
-	},
+	regionCodeField('countryCode', 'Country Code', 'Two-letter ISO 3166 code of the country to search in, such as AU, NZ or US'),
 	...returnAllFields(),
 	{
 		displayName: 'Filters',

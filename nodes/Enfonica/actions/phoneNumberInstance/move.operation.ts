@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import { projectOfInstance, toProjectName } from '../../helpers/resourceNames';
+import { LISTINGS, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
 import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
@@ -32,13 +32,43 @@ const properties: INodeProperties[] = [
 		description: 'The project to move the instance to ("other-project" or "projects/other-project"); must differ from its current project',
 	},
 	simplifyField,
-	phoneNumberOptions,
+	{
+		...phoneNumberOptions,
+		options: [
+			...(phoneNumberOptions.options ?? []),
+			{
+				displayName: 'Regulatory Listing',
+				name: 'regulatoryListing',
+				type: 'string',
+				default: '',
+				placeholder: 'projects/other-project/regulatoryListings/abc123 or abc123',
+				description: 'The regulatory listing in the destination project to associate with the number: its name or ID. Empty: none.',
+			},
+		],
+	} as INodeProperties,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['move'] } }, properties);
 
 interface Prepared extends TargetedItem {
 	destination: string;
+	/** A listing of the destination project, or undefined. */
+	regulatoryListing?: string;
+}
+
+const LISTING_OPTION = 'Regulatory Listing';
+
+/** The destination's listing: an ID is taken within the destination; a full name must be of the destination. */
+function readDestinationListing(this: IExecuteFunctions, itemIndex: number, destination: string): string | undefined {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const input = typeof options.regulatoryListing === 'string' ? options.regulatoryListing.trim() : '';
+	if (input === '') return undefined;
+	const name = checked(this.getNode(), itemIndex, LISTING_OPTION, () => toResourceName(LISTINGS, input, destination, LISTING_OPTION));
+	const listingProject = projectOfInstance(name, LISTINGS);
+	if (listingProject !== destination) {
+		throw inputError(this.getNode(), itemIndex, LISTING_OPTION, `is in ${listingProject}, not in the destination project ${destination}: a moved number can only use a listing of its new project`);
+	}
+	return name;
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
@@ -49,7 +79,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	if (destination === source) {
 		throw inputError(this.getNode(), itemIndex, DESTINATION, `is the instance's own project (${source}): choose a different project`);
 	}
-	return { ...located, destination };
+	return { ...located, destination, regulatoryListing: readDestinationListing.call(this, itemIndex, destination) };
 }
 
 /** Finds the instance (a lookup when given by phone number): no change yet. */
@@ -57,11 +87,11 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	return { ...prepared, name: await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex) };
 }
 
-export async function execute(this: IExecuteFunctions, { name, destination }: Prepared & { name: string }, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { name, destination, regulatoryListing }: Prepared & { name: string }, itemIndex: number): Promise<INodeExecutionData[]> {
 	const instance = (await enfonicaApiRequest.call(this, {
 		method: 'POST',
 		path: `${name}:move`,
-		body: { destinationParent: destination },
+		body: { destinationParent: destination, ...(regulatoryListing ? { regulatoryListing } : {}) },
 		itemIndex,
 	})) as PhoneNumberInstance;
 	return [toOutput.call(this, instance, itemIndex)];

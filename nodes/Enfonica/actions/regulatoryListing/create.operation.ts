@@ -15,7 +15,7 @@ import { LISTINGS, collectionOf } from '../../helpers/resourceNames';
 import { MAX_DISPLAY_NAME, checkChoices, checkDisplayName } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
 import { itemProject } from '../common';
-import { projectField, simplifyField } from '../common.descriptions';
+import { displayNameField, projectField, regionCodeField, simplifyField } from '../common.descriptions';
 import type { RegulatoryListing } from './shared';
 import { listingOutput } from './shared';
 
@@ -93,30 +93,14 @@ const properties: INodeProperties[] = [
 		placeholder: '2000',
 		description: 'Required in AU and NZ (4 digits) and the US (5-digit ZIP code)',
 	},
-	{
-		displayName: 'Region Code',
-		name: 'regionCode',
-		type: 'string',
-		required: true,
-		default: 'AU',
-		placeholder: 'AU',
-		description: 'Two-letter ISO 3166 code of the address\'s country',
-	},
+	regionCodeField('regionCode', 'Region Code', 'Two-letter ISO 3166 code of the address\'s country'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				description: `A name for the listing, up to ${MAX_DISPLAY_NAME} characters (the only field that can be changed later)`,
-			},
-		],
+		options: [displayNameField(`A name for the listing, up to ${MAX_DISPLAY_NAME} characters (the only field that can be changed later)`)],
 	},
 	simplifyField,
 ];

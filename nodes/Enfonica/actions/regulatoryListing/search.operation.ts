@@ -7,7 +7,7 @@ import { NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
 import { listingSearchIn } from '../../helpers/resourceNames';
 import { checkChoices } from '../../helpers/validation';
 import { itemProject, listToItems, readLimit } from '../common';
-import { projectField, returnAllFields, simplifyField } from '../common.descriptions';
+import { projectField, regionCodeField, returnAllFields, simplifyField } from '../common.descriptions';
 import type { RegulatoryListing } from './shared';
 import { simplifyListing } from './shared';
 
@@ -15,15 +15,7 @@ const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));
 
 const properties: INodeProperties[] = [
 	projectField,
-	{
-		displayName: 'Region Code',
-		name: 'regionCode',
-		type: 'string',
-		required: true,
-		default: 'AU',
-		placeholder: 'AU',
-		description: 'Two-letter ISO 3166 code of the country of the numbers',
-	},
+	regionCodeField('regionCode', 'Region Code', 'Two-letter ISO 3166 code of the country of the numbers'),
 	{
 		displayName: 'Number Type',
 		name: 'numberType',

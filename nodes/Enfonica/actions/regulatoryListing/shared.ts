@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { checked } from '../../helpers/inputError';
-import { LISTINGS, instanceIdOf, locatorNameRegex, projectPartOf, toResourceName } from '../../helpers/resourceNames';
+import { LISTINGS, instanceIdOf, projectPartOf, toResourceName } from '../../helpers/resourceNames';
 import { itemProject } from '../common';
+import { resourceLocator } from '../common.descriptions';
 
 export const LISTING_FIELD = 'Regulatory Listing';
 
@@ -18,34 +19,13 @@ export interface RegulatoryListing {
 	verified?: boolean;
 }
 
-export const listingLocator: INodeProperties = {
-	displayName: 'Regulatory Listing',
+export const listingLocator = resourceLocator({
+	displayName: LISTING_FIELD,
 	name: 'regulatoryListing',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a regulatory listing...',
-			typeOptions: { searchListMethod: 'searchRegulatoryListings', searchable: true },
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'projects/my-project/regulatoryListings/abc123 or abc123',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: locatorNameRegex(LISTINGS), errorMessage: 'Use projects/<project>/regulatoryListings/<id> or the listing ID' },
-				},
-			],
-		},
-	],
-};
+	of: LISTINGS,
+	searchListMethod: 'searchRegulatoryListings',
+	listPlaceholder: 'Select a regulatory listing...',
+});
 
 /** The listing the item's locator names, as a resource name; no request. */
 export async function itemListing(this: IExecuteFunctions, itemIndex: number): Promise<string> {

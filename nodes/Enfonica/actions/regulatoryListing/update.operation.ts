@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checked, inputError } from '../../helpers/inputError';
 import { MAX_DISPLAY_NAME, checkDisplayName } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
-import { projectField, simplifyField } from '../common.descriptions';
+import { displayNameField, projectField, simplifyField } from '../common.descriptions';
 import type { RegulatoryListing } from './shared';
 import { itemListing, listingLocator, listingOutput } from './shared';
 
@@ -24,15 +24,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				description: `A name for the listing, up to ${MAX_DISPLAY_NAME} characters; empty clears it`,
-			},
-		],
+		options: [displayNameField(`A name for the listing, up to ${MAX_DISPLAY_NAME} characters; empty clears it`)],
 	},
 	simplifyField,
 ];
