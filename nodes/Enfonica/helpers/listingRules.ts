@@ -3,6 +3,7 @@
  * sent. Pure, like helpers/validation: each returns the cleaned value or throws InvalidValueError.
  */
 import { InvalidValueError } from './inputError';
+import { toCountryCode } from './phoneNumbers';
 import { length } from './validation';
 
 export const MAX_PERSON_NAME = 100;
@@ -35,12 +36,8 @@ export function checkAddressLines(input: unknown): string[] {
 	return lines;
 }
 
-export function checkRegionCode(input: unknown): string {
-	const value = text(input).toUpperCase();
-	if (value === '') throw new InvalidValueError('is required: the two-letter ISO 3166 code of the address\'s country, such as AU');
-	if (!/^[A-Z]{2}$/.test(value)) throw new InvalidValueError(`"${value}" is not a two-letter ISO 3166 country code such as AU, NZ or US`);
-	return value;
-}
+/** The address's country: the one country-code check, with the phone numbers' (helpers/phoneNumbers). */
+export const checkRegionCode = toCountryCode;
 
 interface RegionRule {
 	postalCode: RegExp;

@@ -38,12 +38,13 @@ export function toListPrefix(input: unknown): string {
 	return text;
 }
 
-/** An ISO 3166-1 alpha-2 country code as the API takes it (capitals), from any case. */
+const COUNTRY_EXAMPLE = 'a two-letter ISO 3166 country code such as AU, NZ or US';
+
+/** An ISO 3166-1 alpha-2 country code as the API takes it (capitals), from any case: one libphonenumber knows. */
 export function toCountryCode(input: unknown): string {
 	const text = typeof input === 'string' ? input.trim().toUpperCase() : '';
-	if (!/^[A-Z]{2}$/.test(text)) {
-		throw new PhoneNumberError(`${text === '' ? 'is empty' : `"${String(input)}" is not a two-letter country code`}: use an ISO 3166 code such as AU, NZ or US`);
-	}
+	if (text === '') throw new PhoneNumberError(`is required: ${COUNTRY_EXAMPLE}`);
+	if (!isCountryCode(text)) throw new PhoneNumberError(`"${text}" is not ${COUNTRY_EXAMPLE}`);
 	return text;
 }
 
@@ -56,7 +57,7 @@ export function toSearchPrefix(input: unknown, countryCode: string): string {
 	if (text.startsWith('+')) {
 		const callingCode = isCountryCode(countryCode) ? getCountryCallingCode(countryCode) : undefined;
 		if (!callingCode) throw new PhoneNumberError(`"${String(input)}" starts with +, but the calling code of ${countryCode} is not known: give the digits after the country code`);
-		if (!text.startsWith(`+${callingCode}`)) throw new PhoneNumberError(`"${String(input)}" is not a ${countryCode} number prefix: ${countryCode} numbers start with +${callingCode}`);
+		if (!text.startsWith(`+${callingCode}`)) throw new PhoneNumberError(`"${String(input)}" is not a number prefix of ${countryCode}: ${countryCode} numbers start with +${callingCode}`);
 		return digitsOnly(input, text.slice(1 + callingCode.length));
 	}
 	return digitsOnly(input, text.startsWith('0') ? text.slice(1) : text);

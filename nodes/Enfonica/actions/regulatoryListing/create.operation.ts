@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checked } from '../../helpers/inputError';
+import { checked, inputError } from '../../helpers/inputError';
 import {
 	MAX_BUSINESS_NAME,
 	MAX_PERSON_NAME,
@@ -118,6 +118,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const read = (name: string) => this.getNodeParameter(name, itemIndex, '');
 	const projectName = await itemProject.call(this, itemIndex);
 	const [entityType] = checked(node, itemIndex, 'Entity Type', () => checkChoices(read('entityType'), ['business', 'person']));
+	if (!entityType) throw inputError(node, itemIndex, 'Entity Type', 'is required: business or person');
 	const entity: IDataObject =
 		entityType === 'person'
 			? {
