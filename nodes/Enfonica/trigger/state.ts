@@ -92,9 +92,3 @@ export function writeSnapshot(staticData: IDataObject, scope: string, snapshot: 
 	staticData.scope = scope;
 	staticData.ids = snapshot;
 }
-
-export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
-	const keys = Object.keys(a);
-	if (keys.length !== Object.keys(b).length) return false;
-	return keys.every((id) => Object.prototype.hasOwnProperty.call(b, id) && a[id] === b[id]);
-}
