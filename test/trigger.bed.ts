@@ -1,6 +1,7 @@
 /** Shared by the trigger tests: an emulator, the engine harness, and a watcher that carries static data between polls as n8n does. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { readSnapshot } from '../nodes/Enfonica/trigger/state';
 import type { Emulator } from './emulator';
 import { startEmulator } from './emulator';
 import type { Harness, PollResult } from './harness';
@@ -167,4 +168,10 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 /** The list requests the trigger sent (not the token exchange). */
 export function listRequests(emu: Emulator) {
 	return emu.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/phoneNumberInstances'));
+}
+
+/** The instance IDs in a saved trigger state, in its order (whichever format it is saved in). */
+export function savedIds(staticData: IDataObject | undefined): string[] {
+	const snapshot = staticData ? readSnapshot(staticData, String(staticData.scope)) : undefined;
+	return snapshot ? [...snapshot.keys()] : [];
 }

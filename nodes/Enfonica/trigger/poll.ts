@@ -6,13 +6,13 @@ import { toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import { isNotFound } from '../transport/errors';
-import { diffListing, snapshotOf, vanishedIds } from './diff';
+import { diffListing, listingText, snapshotOf, vanishedIds } from './diff';
 import { changeToJson, isWanted } from './events';
 import { sampleChange } from './sampleEvent';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
 import type { Snapshot } from './state';
-import { readSnapshot, scopeKey, writeSnapshot } from './state';
+import { readSaved, scopeKey, writeSnapshot } from './state';
 
 /** Vanished instances are confirmed this many at a time (a bulk move away can vanish many at once). */
 const CONFIRM_CONCURRENCY = 5;
@@ -97,12 +97,15 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const detectedAt = new Date().toISOString();
 	const staticData = this.getWorkflowStaticData('node');
 	const scope = scopeKey(settings.projectName, settings.prefix);
-	const previous = readSnapshot(staticData, scope);
+	const saved = readSaved(staticData, scope);
 	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
-	if (previous === undefined) {
+	if (saved === undefined) {
 		writeSnapshot(staticData, scope, snapshotOf(listing));
 		return null;
 	}
+	// The common case, nothing changed: the listing gives exactly the saved text.
+	if (saved.text !== undefined && saved.text === listingText(listing)) return null;
+	const previous = saved.snapshot();
 	// Before the state is touched: a failed confirmation fails the poll with the state as it was.
 	const confirmed = await confirmVanished.call(this, previous, listing, settings.projectName);
 	const changes = diffListing(previous, listing, settings.projectName, confirmed);
