@@ -1,6 +1,7 @@
 /** Shared by the trigger tests: an emulator, the engine harness, and a watcher that carries static data between polls as n8n does. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { readSnapshot } from '../nodes/Enfonica/trigger/state';
 import type { Emulator } from './emulator';
 import { startEmulator } from './emulator';
 import type { Harness, PollResult } from './harness';
@@ -17,7 +18,48 @@ export interface TriggerBed {
 	/** Calls the emulator's REST API directly (as another client would): move, splitRange, delete. */
 	api(method: string, path: string, body?: IDataObject): Promise<IDataObject>;
 	watcher(parameters: INodeParameters, credentialId?: string): Watcher;
+	/** A trigger in a workflow run by an n8n that saves static data only as n8n really does (see N8nWorkflow). */
+	n8nWorkflow(parameters: INodeParameters, setup?: N8nSetup, credentialId?: string): N8nWorkflow;
 	close(): Promise<void>;
+}
+
+/**
+ * Which n8n runs the workflow. Default (n8n 1.123 to 2.40 as installed): in-memory polling.
+ * `scheduler`: N8N_SCHEDULER_ENABLED + N8N_SCHEDULER_POLL_TRIGGERS_ENABLED +
+ * N8N_USE_WORKFLOW_PUBLICATION_SERVICE (n8n 2.33+): every tick rebuilds the workflow from the
+ * database. `durableCursors`: also N8N_POLLER_DURABLE_CURSORS_ENABLED (2.36+): a poll's static
+ * data is committed even when it emits nothing.
+ */
+export interface N8nSetup {
+	scheduler?: boolean;
+	durableCursors?: boolean;
+}
+
+/**
+ * n8n's persistence rule for a polling trigger's static data, as read in n8n-core's
+ * PollTriggerExecutor and the CLI's trigger context (2.40.7): it is saved to the database when
+ * a poll **emits** (`__emit` → `saveStaticData`) and once after each activation (`add()` →
+ * `saveStaticData`); a poll that returns null saves nothing (`commitStagedCursor` is a no-op
+ * without durable cursors). The running workflow keeps its own copy in memory; a restart or a
+ * re-activation starts again from the saved copy, and n8n's scheduler reloads it on every tick.
+ * Every poll goes through n8n-core's real engine (PollContext + PollTriggerExecutor).
+ */
+export interface N8nWorkflow {
+	parameters: INodeParameters;
+	/** The node's static data in n8n's database. */
+	readonly saved: IDataObject | undefined;
+	/** The running workflow's copy; undefined while n8n is down or the workflow inactive. */
+	readonly memory: IDataObject | undefined;
+	/** Executions the trigger started: one per emitting poll, items or not. */
+	readonly executions: IDataObject[][];
+	/** Activation (or re-activation after an edit): a first poll, then n8n saves the static data. Returns that poll's items. */
+	activate(): Promise<IDataObject[]>;
+	/** A scheduled poll; its items (the execution it started), [] when it emitted nothing or no items. */
+	tick(): Promise<IDataObject[]>;
+	/** n8n stops: whatever was only in memory is gone. */
+	stop(): void;
+	/** n8n starts: the workflow is activated again ('init'). With the scheduler its poll job already exists, so no activation poll runs. */
+	start(): Promise<IDataObject[]>;
 }
 
 export interface Watcher {
@@ -70,10 +112,66 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 		return self;
 	};
 
-	return { emu, h, credentialId, api, watcher, close: async () => await emu.close() };
+	const n8nWorkflow: TriggerBed['n8nWorkflow'] = (parameters, setup = {}, credential = credentialId) => {
+		let saved: IDataObject | undefined;
+		let memory: IDataObject | undefined;
+		const executions: IDataObject[][] = [];
+		const copy = (data: IDataObject | undefined) => (data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as IDataObject));
+		const pollFrom = async (): Promise<{ emitted: boolean; items: IDataObject[] }> => {
+			const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, staticData: memory });
+			if (result.error) throw result.error;
+			// A failed poll throws above: n8n reports it and keeps the copy it had.
+			memory = result.staticData;
+			const emitted = result.result !== null;
+			const items = (result.result?.[0] ?? []).map((item) => item.json);
+			if (emitted) executions.push(items);
+			if (emitted || setup.durableCursors) saved = copy(memory);
+			return { emitted, items };
+		};
+		const self: N8nWorkflow = {
+			parameters,
+			get saved() {
+				return saved;
+			},
+			get memory() {
+				return memory;
+			},
+			executions,
+			async activate() {
+				memory = copy(saved);
+				const { items } = await pollFrom();
+				saved = copy(memory);
+				return items;
+			},
+			async tick() {
+				if (memory === undefined) throw new Error('n8n is not running this workflow: activate() or start() first');
+				if (setup.scheduler) memory = copy(saved);
+				return (await pollFrom()).items;
+			},
+			stop() {
+				memory = undefined;
+			},
+			async start() {
+				if (setup.scheduler) {
+					memory = copy(saved);
+					return [];
+				}
+				return await self.activate();
+			},
+		};
+		return self;
+	};
+
+	return { emu, h, credentialId, api, watcher, n8nWorkflow, close: async () => await emu.close() };
 }
 
 /** The list requests the trigger sent (not the token exchange). */
 export function listRequests(emu: Emulator) {
 	return emu.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/phoneNumberInstances'));
+}
+
+/** The instance IDs in a saved trigger state, in its order (whichever format it is saved in). */
+export function savedIds(staticData: IDataObject | undefined): string[] {
+	const snapshot = staticData ? readSnapshot(staticData, String(staticData.scope)) : undefined;
+	return snapshot ? [...snapshot.keys()] : [];
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { simplifyInstance } from '../nodes/Enfonica/helpers/simplify';
 import type { TriggerBed } from './trigger.bed';
-import { listRequests, startTriggerBed } from './trigger.bed';
+import { listRequests, savedIds, startTriggerBed } from './trigger.bed';
 
 const ALL_EVENTS = ['lifecycleStateChanged', 'complianceChanged', 'instanceAdded', 'instanceRemoved'];
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
@@ -27,7 +27,7 @@ describe('Enfonica Trigger: changes', () => {
 		const baseline = await watcher.poll();
 		expect(baseline.error).toBeUndefined();
 		expect(baseline.result).toBeNull();
-		expect(Object.keys(watcher.staticData?.ids as IDataObject)).toHaveLength(2);
+		expect(savedIds(watcher.staticData)).toHaveLength(2);
 		// The whole project, deleted instances included, 100 per page.
 		expect(listRequests(bed.emu).map((request) => request.query)).toEqual([{ includeDeleted: 'true', pageSize: '100' }]);
 
@@ -212,7 +212,7 @@ describe('Enfonica Trigger: changes', () => {
 		bed.emu.clearLog();
 		await watcher.poll();
 		expect(listRequests(bed.emu)[0].query.prefix).toBe(prefix.replace(/\s/g, ''));
-		expect(Object.keys(watcher.staticData?.ids as IDataObject)).toEqual([sydney.name.split('/').pop()]);
+		expect(savedIds(watcher.staticData)).toEqual([sydney.name.split('/').pop()]);
 
 		bed.emu.setLifecycleState(sydney.name, 'SUSPENDED');
 		bed.emu.setLifecycleState(melbourne.name, 'SUSPENDED');

@@ -1,7 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { TriggerBed } from './trigger.bed';
-import { listRequests, startTriggerBed } from './trigger.bed';
+import { listRequests, savedIds, startTriggerBed } from './trigger.bed';
 
 const ALL_EVENTS = ['lifecycleStateChanged', 'complianceChanged', 'instanceAdded', 'instanceRemoved'];
 
@@ -149,13 +147,13 @@ describe('Enfonica Trigger: state', () => {
 		watcher.parameters = { ...watcher.parameters, project: 'projects/scope-b' };
 		expect(await watcher.events()).toEqual([]);
 		expect(watcher.staticData?.scope).toBe('projects/scope-b|');
-		expect(Object.keys(watcher.staticData?.ids as IDataObject)).toHaveLength(2);
+		expect(savedIds(watcher.staticData)).toHaveLength(2);
 		bed.emu.setLifecycleState(b.name, 'SUSPENDED');
 		expect(await watcher.events()).toEqual([expect.objectContaining({ name: b.name, lifecycleState: 'SUSPENDED' })]);
 
 		watcher.parameters = { ...watcher.parameters, filters: { prefix: '+613' } };
 		expect(await watcher.events()).toEqual([]);
-		expect(Object.keys(watcher.staticData?.ids as IDataObject)).toHaveLength(1);
+		expect(savedIds(watcher.staticData)).toHaveLength(1);
 
 		// Back to the first project: a fresh baseline there too, not a replay of old differences.
 		bed.emu.setLifecycleState(a.name, 'SUSPENDED');
@@ -178,7 +176,7 @@ describe('Enfonica Trigger: state', () => {
 		const baseline = await watcher.poll();
 		expect(baseline.error).toBeUndefined();
 		expect(baseline.staticDataChanged).toBe(true);
-		expect(Object.keys(watcher.staticData?.ids as IDataObject)).toHaveLength(10_000);
+		expect(savedIds(watcher.staticData)).toHaveLength(10_000);
 		const bytesPerNumber = Buffer.byteLength(JSON.stringify(watcher.staticData)) / 10_000;
 		expect(bytesPerNumber).toBeLessThanOrEqual(48);
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { diffListing, snapshotOf, vanishedIds } from '../nodes/Enfonica/trigger/diff';
-import { decodeKnown, encodeKnown, readSnapshot, scopeKey, writeSnapshot } from '../nodes/Enfonica/trigger/state';
+import { diffListing, listingText, snapshotOf, vanishedIds } from '../nodes/Enfonica/trigger/diff';
+import { decodeKnown, encodeKnown, entryOf, knownOf, readSaved, readSnapshot, scopeKey, writeSnapshot } from '../nodes/Enfonica/trigger/state';
 
 /** The compact encoding and the diff, without the engine: quick to pin down the edge cases. */
 describe('trigger state encoding', () => {
@@ -19,16 +19,55 @@ describe('trigger state encoding', () => {
 
 	it('treats a missing lifecycleState or compliant as the proto3 default', () => {
 		const snapshot = snapshotOf([{ name: 'projects/p/phoneNumberInstances/a1', phoneNumber: { phoneNumber: '+61255501100' } }]);
-		expect(decodeKnown(snapshot.a1)).toEqual({ lifecycleState: 'LIFECYCLE_STATE_UNSPECIFIED', compliant: false, phoneNumber: '+61255501100' });
+		expect(decodeKnown(snapshot.get('a1') ?? '')).toEqual({ lifecycleState: 'LIFECYCLE_STATE_UNSPECIFIED', compliant: false, phoneNumber: '+61255501100' });
 	});
 
 	it('has no baseline for another scope or an older format', () => {
 		const data: IDataObject = {};
-		writeSnapshot(data, scopeKey('projects/p', ''), { a1: 'a1' });
-		expect(readSnapshot(data, scopeKey('projects/p', ''))).toEqual({ a1: 'a1' });
+		writeSnapshot(data, scopeKey('projects/p', ''), new Map([['a1', 'a1']]));
+		expect(readSnapshot(data, scopeKey('projects/p', ''))).toEqual(new Map([['a1', 'a1']]));
 		expect(readSnapshot(data, scopeKey('projects/p', '+612'))).toBeUndefined();
 		expect(readSnapshot(data, scopeKey('projects/q', ''))).toBeUndefined();
 		expect(readSnapshot({ scope: scopeKey('projects/p', ''), ids: {} }, scopeKey('projects/p', ''))).toBeUndefined();
+		expect(readSnapshot({ v: 3, scope: scopeKey('projects/p', ''), ids: 'a1=a1' }, scopeKey('projects/p', ''))).toBeUndefined();
+	});
+
+	it('saves the snapshot as one string in listing order, and still reads the version 1 object (no new baseline after an upgrade)', () => {
+		const data: IDataObject = {};
+		writeSnapshot(data, 'projects/p|', new Map([['b2', 's61255501101'], ['a1', 'A61255501100']]));
+		expect(data).toEqual({ v: 2, scope: 'projects/p|', ids: 'b2=s61255501101;a1=A61255501100' });
+		expect([...(readSnapshot(data, 'projects/p|') ?? [])]).toEqual([['b2', 's61255501101'], ['a1', 'A61255501100']]);
+		writeSnapshot(data, 'projects/p|', new Map());
+		expect(readSnapshot(data, 'projects/p|')).toEqual(new Map());
+		// Version 1, as saved by earlier releases.
+		const v1 = { v: 1, scope: 'projects/p|', ids: { a1: 'A61255501100', b2: 's61255501101' } };
+		expect(readSaved(v1, 'projects/p|')?.text).toBeUndefined();
+		expect(readSnapshot(v1, 'projects/p|')).toEqual(new Map([['a1', 'A61255501100'], ['b2', 's61255501101']]));
+		// An ID the text form cannot carry falls back to the object form.
+		writeSnapshot(data, 'projects/p|', new Map([['odd;id=', 'A612']]));
+		expect(data).toEqual({ v: 1, scope: 'projects/p|', ids: { 'odd;id=': 'A612' } });
+		expect(readSnapshot(data, 'projects/p|')).toEqual(new Map([['odd;id=', 'A612']]));
+	});
+
+	it('an unchanged listing gives exactly the saved text; any change, addition, removal or repeat does not', () => {
+		const at = (id: string, lifecycleState = 'ACTIVE', compliant = true) => ({ name: `projects/p/phoneNumberInstances/${id}`, lifecycleState, compliant, phoneNumber: { phoneNumber: `+6125550${id.length}${id.charCodeAt(0)}` } });
+		const listing = [at('c3'), at('b2', 'SUSPENDED'), at('a1', 'PENDING', false)];
+		const data: IDataObject = {};
+		writeSnapshot(data, 'projects/p|', snapshotOf(listing));
+		const saved = readSaved(data, 'projects/p|')?.text;
+		expect(listingText(listing)).toBe(saved);
+		for (const other of [
+			[at('c3'), at('b2', 'ACTIVE'), at('a1', 'PENDING', false)],
+			[at('c3'), at('b2', 'SUSPENDED'), at('a1', 'PENDING', true)],
+			[at('d4'), ...listing],
+			listing.slice(1),
+			[listing[0], listing[1], listing[1], listing[2]],
+			[listing[1], listing[0], listing[2]],
+		]) {
+			expect(listingText(other)).not.toBe(saved);
+		}
+		expect(listingText([{ name: 'projects/p/phoneNumberInstances/x;y' }])).toBeUndefined();
+		for (const instance of listing) expect(entryOf(instance)).toBe(encodeKnown(knownOf(instance)));
 	});
 
 	it('reports an instance listed twice (page boundary shift) once, and both changes of one instance', () => {
@@ -55,7 +94,7 @@ describe('trigger state encoding', () => {
 		]);
 		// The snapshot keeps the skipped instance, so the next complete listing reports nothing for it.
 		const next = snapshotOf(listing, [skipped]);
-		expect(Object.keys(next).sort()).toEqual(['a1', 'b2', 'd4']);
+		expect([...next.keys()].sort()).toEqual(['a1', 'b2', 'd4']);
 		expect(diffListing(next, [a, skipped, d], 'projects/p')).toEqual([]);
 		// Without confirmation (the old behaviour) it would have been a false removal.
 		expect(diffListing(previous, listing, 'projects/p').map((change) => change.event)).toEqual(['instanceRemoved', 'instanceRemoved']);

@@ -12,6 +12,7 @@ import { table } from '../demo/table';
 import { bareListAll } from './bareList';
 import { coldLoadMs } from './coldLoad';
 import { sideBySide, timeMs } from './measure';
+import { triggerPollRows } from './triggerPoll';
 
 const ROOT = join(__dirname, '..', '..');
 const N = 10_000;
@@ -49,24 +50,8 @@ async function main(): Promise<void> {
 		rows.push({ measure: `Get Many all ${N} (simplify ${simplify ? 'on' : 'off'}): time vs bare fetch`, value: `${ratio.toFixed(2)}× (${times.a.toFixed(0)} vs ${times.b.toFixed(0)} ms)`, target: '≤ 1.25×', met: verdict(ratio <= 1.25) });
 	}
 
-	// 2. One trigger poll over N numbers vs the bare loop with includeDeleted.
-	const triggerParameters = { events: ['lifecycleStateChanged', 'complianceChanged', 'instanceAdded', 'instanceRemoved'] };
-	emu.clearLog();
-	const baseline = await h.poll({ parameters: triggerParameters, credentialId });
-	if (baseline.error) throw baseline.error;
-	const pollRequests = listRequests();
-	const stateBytes = Buffer.byteLength(JSON.stringify(baseline.staticData));
-	const pollTimes = await sideBySide(
-		ROUNDS,
-		async () => {
-			const poll = await h.poll({ parameters: triggerParameters, credentialId, staticData: baseline.staticData });
-			if (poll.error) throw poll.error;
-		},
-		async () => await bareListAll(emu.baseUrl, 'bench', token, { includeDeleted: 'true' }),
-	);
-	rows.push({ measure: `Trigger poll over ${N}: requests`, value: String(pollRequests), target: `${Math.ceil(N / 100)}`, met: verdict(pollRequests === Math.ceil(N / 100)) });
-	rows.push({ measure: `Trigger poll over ${N}: time vs bare fetch`, value: `${(pollTimes.a / pollTimes.b).toFixed(2)}× (${pollTimes.a.toFixed(0)} vs ${pollTimes.b.toFixed(0)} ms)`, target: '≤ 1.25×', met: verdict(pollTimes.a / pollTimes.b <= 1.25) });
-	rows.push({ measure: `Trigger state for ${N}: bytes per number`, value: (stateBytes / N).toFixed(1), target: '≤ 48', met: verdict(stateBytes / N <= 48) });
+	// 2. The trigger's rows (scripts/bench/triggerPoll.ts): its poll vs its listing, 100,000 numbers, state size.
+	rows.push(...(await triggerPollRows(ROOT, ROUNDS)));
 
 	// 3. Bulk gets and updates at 20 ms emulated latency: concurrency 1 vs 10.
 	const names = emu.listStored('bench').slice(0, BULK).map((instance) => String(instance.name));

@@ -1,7 +1,7 @@
 import { collectionOf, instanceIdOf } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import type { KnownInstance, Snapshot } from './state';
-import { decodeKnown, encodeKnown, knownOf } from './state';
+import { decodeKnown, entryOf, knownOf, textOf } from './state';
 
 export type TriggerEvent = 'complianceChanged' | 'instanceAdded' | 'instanceRemoved' | 'lifecycleStateChanged';
 
@@ -19,16 +19,34 @@ function idOfInstance(instance: PhoneNumberInstance): string | undefined {
 }
 
 /**
- * The snapshot of a complete listing (a repeated instance, from a page boundary shift, counts
- * once), plus the vanished instances a GET `confirmed` still there.
+ * The snapshot of a complete listing, in listing order (a repeated instance, from a page boundary
+ * shift, counts once, where first listed), plus the vanished instances a GET `confirmed` still there.
  */
 export function snapshotOf(listing: PhoneNumberInstance[], confirmed: PhoneNumberInstance[] = []): Snapshot {
-	const snapshot: Snapshot = {};
-	for (const instance of confirmed.length > 0 ? [...listing, ...confirmed] : listing) {
-		const id = idOfInstance(instance);
-		if (id !== undefined) snapshot[id] = encodeKnown(knownOf(instance));
+	const snapshot: Snapshot = new Map();
+	for (const instances of [listing, confirmed]) {
+		for (const instance of instances) {
+			const id = idOfInstance(instance);
+			if (id !== undefined && !snapshot.has(id)) snapshot.set(id, entryOf(instance));
+		}
 	}
 	return snapshot;
+}
+
+/**
+ * The saved text form (state.ts) of the listing's (ID, entry) records in listing order, built
+ * without a snapshot. Saved text holds each ID once, so a listing that gives exactly the saved
+ * text has nothing changed, added, repeated or vanished. Undefined when the text form cannot hold it.
+ */
+export function listingText(listing: PhoneNumberInstance[]): string | undefined {
+	return textOf(listedRecords(listing));
+}
+
+function* listedRecords(listing: PhoneNumberInstance[]): Generator<[string, string]> {
+	for (const instance of listing) {
+		const id = idOfInstance(instance);
+		if (id !== undefined) yield [id, entryOf(instance)];
+	}
 }
 
 /**
@@ -42,7 +60,9 @@ export function vanishedIds(previous: Snapshot, listing: PhoneNumberInstance[]):
 		const id = idOfInstance(instance);
 		if (id !== undefined) listed.add(id);
 	}
-	return Object.keys(previous).filter((id) => !listed.has(id));
+	const vanished: string[] = [];
+	for (const id of previous.keys()) if (!listed.has(id)) vanished.push(id);
+	return vanished;
 }
 
 /**
@@ -54,27 +74,29 @@ export function vanishedIds(previous: Snapshot, listing: PhoneNumberInstance[]):
 export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], projectName: string, confirmed: PhoneNumberInstance[] = []): Change[] {
 	const changes: Change[] = [];
 	const seen = new Set<string>();
-	for (const instance of confirmed.length > 0 ? [...listing, ...confirmed] : listing) {
-		const id = idOfInstance(instance);
-		if (id === undefined || seen.has(id)) continue;
-		seen.add(id);
-		const before = Object.prototype.hasOwnProperty.call(previous, id) ? previous[id] : undefined;
-		if (before === undefined) {
-			changes.push({ event: 'instanceAdded', instance });
-			continue;
-		}
-		const now = knownOf(instance);
-		// Most instances are unchanged: comparing the encoded entries skips decoding them.
-		if (before === encodeKnown(now)) continue;
-		const was = decodeKnown(before);
-		if (was.lifecycleState !== now.lifecycleState) {
-			changes.push({ event: 'lifecycleStateChanged', instance, previousLifecycleState: was.lifecycleState });
-		}
-		if (was.compliant !== now.compliant) {
-			changes.push({ event: 'complianceChanged', instance, previousCompliant: was.compliant });
+	for (const instances of [listing, confirmed]) {
+		for (const instance of instances) {
+			const id = idOfInstance(instance);
+			if (id === undefined || seen.has(id)) continue;
+			seen.add(id);
+			const before = previous.get(id);
+			if (before === undefined) {
+				changes.push({ event: 'instanceAdded', instance });
+				continue;
+			}
+			// Most instances are unchanged: comparing the encoded entries skips decoding them.
+			if (before === entryOf(instance)) continue;
+			const was = decodeKnown(before);
+			const now = knownOf(instance);
+			if (was.lifecycleState !== now.lifecycleState) {
+				changes.push({ event: 'lifecycleStateChanged', instance, previousLifecycleState: was.lifecycleState });
+			}
+			if (was.compliant !== now.compliant) {
+				changes.push({ event: 'complianceChanged', instance, previousCompliant: was.compliant });
+			}
 		}
 	}
-	for (const [id, entry] of Object.entries(previous)) {
+	for (const [id, entry] of previous) {
 		if (!seen.has(id)) changes.push({ event: 'instanceRemoved', name: `${collectionOf(projectName)}/${id}`, lastKnown: decodeKnown(entry) });
 	}
 	return changes;

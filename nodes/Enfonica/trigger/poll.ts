@@ -6,13 +6,13 @@ import { instancesIn, toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../helpers/simplify';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import { isNotFound } from '../transport/errors';
-import { diffListing, snapshotOf, vanishedIds } from './diff';
+import { diffListing, listingText, snapshotOf, vanishedIds } from './diff';
 import { changeToJson, isWanted } from './events';
 import { sampleChange } from './sampleEvent';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
 import type { Snapshot } from './state';
-import { readSnapshot, sameSnapshot, scopeKey, writeSnapshot } from './state';
+import { readSaved, scopeKey, writeSnapshot } from './state';
 
 /** Vanished instances are confirmed this many at a time (a bulk move away can vanish many at once). */
 const CONFIRM_CONCURRENCY = 5;
@@ -72,9 +72,22 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 }
 
 /**
- * One poll: list the whole scope, confirm vanished instances, compare with the saved snapshot, save the new one.
- * A listing that fails part-way throws before the state is touched, so the next good poll
- * reports every change exactly once.
+ * One poll: list the whole scope, confirm vanished instances, compare with the saved snapshot.
+ *
+ * n8n saves a polling trigger's static data only when the poll emits (and after an activation):
+ * what a poll returning null writes stays in memory, and a restart, a re-activation or n8n's
+ * scheduler (which reloads the workflow on every tick) starts again from the saved copy. So the
+ * snapshot is written only by a poll whose write n8n saves:
+ * - the first poll for a scope (run at activation, saved by n8n right after) records the baseline;
+ * - nothing changed: nothing is written, null;
+ * - changes, some wanted: the new snapshot is written and the items returned (n8n saves it);
+ * - changes, none wanted (filtered out by Events or Lifecycle States): they must still be
+ *   remembered (a number leaving SUSPENDED must be seen suspended again), so the new snapshot is
+ *   written and an empty item list returned: n8n saves the state and starts an execution with no
+ *   items (no node after the trigger runs). With n8n's durable poll cursors on (the option),
+ *   n8n saves a null poll's state itself, so null is returned instead.
+ * A listing or a confirmation that fails throws before the state is touched, so the next good
+ * poll reports every change exactly once.
  */
 export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = await readSettings.call(this);
@@ -84,17 +97,24 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const detectedAt = new Date().toISOString();
 	const staticData = this.getWorkflowStaticData('node');
 	const scope = scopeKey(settings.projectName, settings.prefix);
-	const previous = readSnapshot(staticData, scope);
-	// Before the state is touched: a failed confirmation fails the poll with the state as it was.
-	const confirmed = previous === undefined ? [] : await confirmVanished.call(this, previous, listing, settings.projectName);
-	const next = snapshotOf(listing, confirmed);
-	// Written only when something changed: n8n saves the workflow whenever its static data changes.
-	if (previous === undefined || !sameSnapshot(previous, next)) writeSnapshot(staticData, scope, next);
+	const saved = readSaved(staticData, scope);
 	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
-	if (previous === undefined) return null;
+	if (saved === undefined) {
+		writeSnapshot(staticData, scope, snapshotOf(listing));
+		return null;
+	}
+	// The common case, nothing changed: the listing gives exactly the saved text.
+	if (saved.text !== undefined && saved.text === listingText(listing)) return null;
+	const previous = saved.snapshot();
+	// Before the state is touched: a failed confirmation fails the poll with the state as it was.
+	const confirmed = await confirmVanished.call(this, previous, listing, settings.projectName);
+	const changes = diffListing(previous, listing, settings.projectName, confirmed);
+	if (changes.length === 0) return null;
 
-	const items = diffListing(previous, listing, settings.projectName, confirmed)
+	writeSnapshot(staticData, scope, snapshotOf(listing, confirmed));
+	const items = changes
 		.filter((change) => isWanted(change, { ...settings, detectedAt }))
 		.map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt }));
-	return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
+	if (items.length > 0) return [this.helpers.returnJsonArray(items)];
+	return settings.durablePollCursors ? null : [[]];
 }

@@ -15,6 +15,8 @@ export interface TriggerSettings {
 	events: TriggerEvent[];
 	lifecycleStates: string[];
 	simplify: boolean;
+	/** The user says n8n's durable poll cursors are on: n8n then saves the state of a poll that returns null. */
+	durablePollCursors: boolean;
 }
 
 const PROJECT_HINT = 'Set Project on the trigger, or a Project ID in the Enfonica API credential.';
@@ -34,6 +36,7 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 		events: checked(node, undefined, 'Events', () => checkChoices(this.getNodeParameter('events', ['lifecycleStateChanged']), TRIGGER_EVENTS)) as TriggerEvent[],
 		lifecycleStates: checked(node, undefined, 'Lifecycle States', () => checkChoices(this.getNodeParameter('lifecycleStates', []), LIFECYCLE_STATES)),
 		simplify: options.simplify !== false,
+		durablePollCursors: options.durablePollCursors === true,
 	};
 }
 
