@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 import * as source from '../nodes/Enfonica/helpers/phoneNumbers';
+import { seededRandom } from './support/drills';
 
 type Formats = { nationalFormat: string; internationalFormat: string; country: string };
 type PhoneNumbersModule = typeof source;
@@ -35,18 +36,6 @@ function reference(e164: string): Formats {
 		nationalFormat: parsed?.formatNational() ?? '',
 		internationalFormat: parsed?.formatInternational() ?? '',
 		country: parsed?.country ?? '',
-	};
-}
-
-/** A seeded generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
 
@@ -74,7 +63,7 @@ function lengthsOf(code: string): number[] {
 	return [...lengths].filter((length) => length >= 1 && length <= 18).sort((a, b) => a - b);
 }
 
-const next = random(12);
+const next = seededRandom(12);
 const digits = (count: number) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
 
 function sweep(): string[] {
