@@ -46,7 +46,7 @@ export async function largeListingRows(sizes: { small: number; large: number }, 
 	const factor = large.medianMs / small.medianMs;
 	const limit = (sizes.large / sizes.small) * 1.1;
 	const memory = (result: LargeListingResult) =>
-		`peak RSS ${mib(result.peakRss)} (from ${mib(result.rssBefore)}), peak heap ${mib(result.peakHeap)} (from ${mib(result.heapBefore)}), heap holding the items ${mib(result.heapWithItems)}`;
+		`RSS ${mib(result.rssBefore)} → peak ${mib(result.peakRss)}; heap ${mib(result.heapBefore)} → peak ${mib(result.peakHeap)}, ${mib(result.heapWithItems)} holding the items`;
 	return [
 		{ measure: `Get Many all ${sizes.large} (default settings): items, requests`, value: `${large.items}, ${requests[sizes.large]}`, target: `${sizes.large}, ${Math.ceil(sizes.large / 100)}`, met: verdict(large.items === sizes.large && requests[sizes.large] === Math.ceil(sizes.large / 100)) },
 		{ measure: `Get Many all ${sizes.large} vs ${sizes.small} (default settings, fresh processes, replayed pages)`, value: `${factor.toFixed(1)}× (${(large.medianMs / 1000).toFixed(2)} s vs ${small.medianMs.toFixed(0)} ms)`, target: `≤ ${limit.toFixed(0)}×`, met: verdict(factor <= limit) },
