@@ -23,3 +23,14 @@ export async function sideBySide(rounds: number, a: () => Promise<unknown>, b: (
 	}
 	return { a: median(timesA), b: median(timesB) };
 }
+
+/** Runs every function once (warm-up), then `rounds` times in turn; the median of each, by name. */
+export async function interleaved<K extends string>(rounds: number, fns: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+	const names = Object.keys(fns) as K[];
+	for (const name of names) await fns[name]();
+	const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as unknown as Record<K, number[]>;
+	for (let round = 0; round < rounds; round++) {
+		for (const name of names) times[name].push(await timeMs(fns[name]));
+	}
+	return Object.fromEntries(names.map((name) => [name, median(times[name])])) as Record<K, number>;
+}

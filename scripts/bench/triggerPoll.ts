@@ -8,12 +8,10 @@
  * - 100,000 numbers: one poll, its time against the 10,000 poll, the process's peak memory while
  *   it runs, and the saved state's size per number. The emulator sorts the whole project for
  *   every page (its cost grows with N² over a full listing), so both polls of this scaling row
- *   list from a static page server holding the emulator's own rendered pages: a source whose cost
+ *   list from the page replay (./pageReplay) of the emulator's own pages: a source whose cost
  *   is linear, so the row measures the node's scaling, not the emulator's.
  * Run alone: `node -r ts-node/register/transpile-only scripts/bench/triggerPoll.ts`.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -24,37 +22,15 @@ import { startEmulator } from '../../test/emulator';
 import type { Harness } from '../../test/harness';
 import { createHarness } from '../../test/harness';
 import { sideBySide, timeMs } from './measure';
-
-export interface TriggerRow { measure: string; value: string; target: string; met: string }
+import { startPageReplay } from './pageReplay';
+import type { Row } from './rows';
+import { verdict } from './rows';
 
 const TEN_K = 10_000;
 const HUNDRED_K = 100_000;
 const EVENTS = ['lifecycleStateChanged', 'complianceChanged', 'instanceAdded', 'instanceRemoved'];
-const verdict = (ok: boolean) => (ok ? 'yes' : 'NO');
 
 interface Bed { emu: Emulator; h: Harness; credentialId: string }
-
-/** Serves the emulator's listing of `project`, pre-rendered 100 per page (page token = page index), at a constant cost per page. */
-async function staticPages(emu: Emulator, project: string): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-	const instances = emu.listStored(project, { includeDeleted: true });
-	const pages: string[] = [];
-	for (let start = 0; start < instances.length || start === 0; start += 100) {
-		const next = start + 100 < instances.length ? { nextPageToken: String(start / 100 + 1) } : {};
-		pages.push(JSON.stringify({ phoneNumberInstances: instances.slice(start, start + 100), ...next }));
-	}
-	const server = createServer((request, response) => {
-		const url = new URL(request.url ?? '/', 'http://local');
-		const page = pages[Number(url.searchParams.get('pageToken') ?? 0)];
-		if (!url.pathname.endsWith(`/projects/${project}/phoneNumberInstances`) || page === undefined) {
-			response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":404,"status":"NOT_FOUND"}}');
-			return;
-		}
-		response.writeHead(200, { 'content-type': 'application/json' }).end(page);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return { baseUrl: `http://127.0.0.1:${port}`, close: async () => await new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /** A poll with nothing changed, from `staticData`; throws on a poll error or an unexpected emission. */
 async function silentPoll(bed: Bed, project: string, staticData: IDataObject | undefined): Promise<IDataObject> {
@@ -88,8 +64,8 @@ async function peakMemory(fn: () => Promise<unknown>): Promise<{ ms: number; hea
 }
 
 /** The trigger rows; `rounds` as for the other side-by-side rows. */
-export async function triggerPollRows(root: string, rounds: number, log: (line: string) => void = () => {}): Promise<TriggerRow[]> {
-	const rows: TriggerRow[] = [];
+export async function triggerPollRows(root: string, rounds: number, log: (line: string) => void = () => {}): Promise<Row[]> {
+	const rows: Row[] = [];
 	const emu = await startEmulator();
 	try {
 		const h = await createHarness({ packageDir: root });
@@ -120,7 +96,7 @@ export async function triggerPollRows(root: string, rounds: number, log: (line: 
 		// Scaling: 10,000 and 100,000 from linear-cost static pages; 100,000 with memory sampled.
 		emu.seedBulk('trigger-100k', HUNDRED_K, { startNumber: '+61380000000' });
 		const scaled = async (project: string, count: number) => {
-			const pages = await staticPages(emu, project);
+			const pages = await startPageReplay(emu, [project], token, { includeDeleted: true });
 			try {
 				const { id } = h.addCredential({ authentication: 'bearerToken', bearerToken: token, projectId: project, baseUrl: pages.baseUrl });
 				const at = { emu, h, credentialId: id };
