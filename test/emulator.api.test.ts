@@ -435,6 +435,22 @@ describe('test controls', () => {
 		await fresh.close();
 	});
 
+	it('resets to nothing, so the sample can be seeded again (what npm run n8n and test:n8n do between runs)', async () => {
+		const fresh = await startEmulator();
+		fresh.seedSample();
+		const [first] = fresh.listStored('demo-project');
+		fresh.purge(first.name);
+		fresh.reset();
+		expect(fresh.listStored('demo-project', { includeDeleted: true })).toEqual([]);
+		expect(fresh.listStoredListings('demo-project')).toEqual([]);
+		expect(fresh.listInventory()).toEqual([]);
+		const again = fresh.seedSample();
+		expect(again.regulatoryListings.length).toBeGreaterThan(0);
+		expect(fresh.listStored('demo-project').map((instance) => instance.phoneNumber?.phoneNumber)).toContain(first.phoneNumber?.phoneNumber);
+		expect(fresh.listInventory('AU').length).toBeGreaterThan(0);
+		await fresh.close();
+	});
+
 	it('seeds atomically', () => {
 		expect(() => emu.seed('p-atomic', [{ phoneNumber: '+61255511000' }, { phoneNumber: '+61255511000', rangeSize: 3 }])).toThrow(/already held/);
 		expect(emu.listStored('p-atomic')).toEqual([]);

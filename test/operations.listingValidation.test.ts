@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestBed } from './support/setup';
-import { byName, startTestBed } from './support/setup';
+import { byName, expectRefused, freshCredential, startTestBed } from './support/setup';
 import { fromList, jsonOf, pairedOf, params, sent } from './support/operations';
 
 /**
@@ -20,21 +20,11 @@ describe('listing and number-search input is refused before any request', () => 
 	});
 	afterAll(async () => await bed.close());
 
-	const freshCredential = (extra: IDataObject = {}) =>
-		bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(bed.key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl, ...extra }).id;
-
-	async function refused(parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) {
-		const credentialId = freshCredential();
-		bed.emu.clearLog();
-		const result = await bed.h.runNode({ parameters, credentialId, items });
-		expect(result.error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
-		expect(bed.emu.requests).toHaveLength(0);
-		return result;
-	}
+	const refused = async (parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) => await expectRefused(bed, parameters, message, items);
 
 	/** Runs with a fresh credential and expects no error: the counterpart that shows a case is not refused for another reason. */
 	async function accepted(parameters: INodeParameters, items?: IDataObject[]) {
-		const credentialId = freshCredential();
+		const credentialId = freshCredential(bed);
 		bed.emu.clearLog();
 		const result = await bed.h.runNode({ parameters, credentialId, items });
 		expect(result.error?.message).toBeUndefined();
@@ -354,7 +344,7 @@ describe('listing and number-search input is refused before any request', () => 
 		});
 
 		it('a bare ID is taken within the destination project and sent (the move itself is then up to Enfonica)', async () => {
-			const credentialId = freshCredential();
+			const credentialId = freshCredential(bed);
 			bed.emu.clearLog();
 			await bed.h.runNode({ parameters: move('abc123'), credentialId });
 			expect(sent(bed)).toEqual([

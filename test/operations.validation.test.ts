@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestBed } from './support/setup';
-import { byName, startTestBed } from './support/setup';
+import { byName, expectRefused, startTestBed } from './support/setup';
 import { byPhone, params } from './support/operations';
 
 /**
@@ -19,17 +19,7 @@ describe('bad input is refused before any request', () => {
 	});
 	afterAll(async () => await bed.close());
 
-	const freshCredential = (extra: IDataObject = {}) =>
-		bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(bed.key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl, ...extra }).id;
-
-	async function refused(parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) {
-		const credentialId = freshCredential();
-		bed.emu.clearLog();
-		const result = await bed.h.runNode({ parameters, credentialId, items });
-		expect(result.error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
-		expect(bed.emu.requests).toHaveLength(0);
-		return result;
-	}
+	const refused = async (parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) => await expectRefused(bed, parameters, message, items);
 
 	const create = (extra: IDataObject) => params('create', { phoneNumber: '+61255501400', ...extra });
 	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(instance), updateFields });

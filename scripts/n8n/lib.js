@@ -250,16 +250,9 @@ function projectsIn(workflows) {
 	return [...projects];
 }
 
-/** Puts the emulator back to its sample data: purges every instance of the projects it knows of, reseeds. */
-function resetEmulator(emulator, extraProjects = []) {
-	const projects = new Set(extraProjects);
-	for (const entry of emulator.requests) {
-		const match = /\/projects\/([^/]+)/.exec(entry.path);
-		if (match) projects.add(match[1]);
-	}
-	for (const project of ['demo-project', 'demo-project-2', ...projects]) {
-		for (const instance of emulator.listStored(project, { includeDeleted: true })) emulator.purge(instance.name);
-	}
+/** Puts the emulator back to its sample data: forgets instances, listings and numbers for sale, reseeds. */
+function resetEmulator(emulator) {
+	emulator.reset();
 	emulator.clearLog();
 	return emulator.seedSample();
 }

@@ -85,6 +85,13 @@ export class Emulator {
 	}
 
 	/** demo-project's listings and instances, demo-project-2 empty, and numbers for sale in AU, NZ and US. */
+	/** Forgets every instance, listing and number for sale (faults, tokens and the log stay). */
+	reset(): void {
+		this.core.store.clear();
+		this.core.listings.clear();
+		this.core.inventory.clear();
+	}
+
 	seedSample(): { projects: string[]; regulatoryListings: string[] } {
 		const listings = seedListings(this.core, SAMPLE_PROJECT, [...SAMPLE_LISTINGS]);
 		seedInstances(this.core, SAMPLE_PROJECT, [...SAMPLE_INSTANCES]);

@@ -17,6 +17,10 @@ export interface InventoryEntry {
 export class Inventory {
 	private readonly entries = new Map<string, InventoryEntry>();
 
+	clear(): void {
+		this.entries.clear();
+	}
+
 	has(number: string): boolean {
 		return this.entries.has(number);
 	}

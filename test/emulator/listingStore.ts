@@ -4,6 +4,10 @@ import { parseListingName, type StoredListing } from './listingModel';
 export class ListingStore {
 	private readonly byId = new Map<string, StoredListing>();
 
+	clear(): void {
+		this.byId.clear();
+	}
+
 	get(id: string): StoredListing | undefined {
 		return this.byId.get(id);
 	}

@@ -10,6 +10,13 @@ export class InstanceStore {
 	/** ids of live ranges; few, so scanned linearly. */
 	private readonly ranges = new Set<string>();
 
+	/** Forgets every instance (a test control's reset). */
+	clear(): void {
+		this.byId.clear();
+		this.singles.clear();
+		this.ranges.clear();
+	}
+
 	get(id: string): StoredInstance | undefined {
 		return this.byId.get(id);
 	}

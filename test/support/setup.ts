@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Emulator, ServiceAccountKey } from '../emulator';
 import { startEmulator } from '../emulator';
@@ -38,4 +38,19 @@ export function apiRequests(emu: Emulator) {
 
 export function tokenRequests(emu: Emulator) {
 	return emu.requests.filter((request) => request.path === '/token');
+}
+
+/** A new credential of the bed's service account: a token exchange would show in the request log. */
+export function freshCredential(bed: TestBed, extra: IDataObject = {}): string {
+	return bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(bed.key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl, ...extra }).id;
+}
+
+/** Runs with a fresh credential and expects `message` with nothing sent at all (no API call, no token exchange). */
+export async function expectRefused(bed: TestBed, parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) {
+	const credentialId = freshCredential(bed);
+	bed.emu.clearLog();
+	const result = await bed.h.runNode({ parameters, credentialId, items });
+	expect(result.error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+	expect(bed.emu.requests).toHaveLength(0);
+	return result;
 }
