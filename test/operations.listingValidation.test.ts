@@ -96,6 +96,15 @@ describe('listing and number-search input is refused before any request', () => 
 
 		it('refuses a region code no country has', async () => {
 			await refused(business({ regionCode: 'ZZ' }), 'Region Code "ZZ" is not a two-letter ISO 3166 country code such as AU, NZ or US [item 0]');
+			await refused(business({ regionCode: 'QQ' }), 'Region Code "QQ" is not a two-letter ISO 3166 country code such as AU, NZ or US [item 0]');
+		});
+
+		it('accepts an ISO 3166 region without phone numbers of its own (Antarctica)', async () => {
+			await accepted(business({ regionCode: 'AQ', locality: '', administrativeArea: '', postalCode: '' }));
+		});
+
+		it('refuses several entity types from an expression instead of taking the first', async () => {
+			await refused(business({ entityType: '={{ "business,person" }}', givenName: 'Ada', familyName: 'Lovelace' }), 'Entity Type has 2 values (business, person): choose one of business, person [item 0]');
 		});
 
 		describe('names', () => {
@@ -287,6 +296,10 @@ describe('listing and number-search input is refused before any request', () => 
 		});
 	});
 
+	it('Number Type with several values from an expression is refused, not cut to the first', async () => {
+		await refused(node('phoneNumber', 'search', { countryCode: 'AU', filters: { numberType: '={{ "LOCAL,MOBILE" }}' } }), /^Number Type has 2 values \(LOCAL, MOBILE\): choose one of .* \[item 0\]$/);
+	});
+
 	describe('Regulatory Listing → Search', () => {
 		const search = (extra: IDataObject = {}) => node('regulatoryListing', 'search', { regionCode: 'AU', numberType: 'LOCAL', limit: 5, ...extra });
 
@@ -315,6 +328,10 @@ describe('listing and number-search input is refused before any request', () => 
 	describe('Phone Number Instance → Move, option Regulatory Listing', () => {
 		const move = (regulatoryListing: string, destinationProject = 'beta') =>
 			params('move', { phoneNumberInstance: byName(instance), destinationProject, options: { regulatoryListing } });
+
+		it('a value that is not text (an expression giving a number)', async () => {
+			await refused(move('={{ 12345 }}'), 'Regulatory Listing must be text, the listing\'s name or ID (got 12345) [item 0]');
+		});
 
 		it('a listing of another project than the destination', async () => {
 			await refused(

@@ -107,6 +107,20 @@ describe('Regulatory Listing', () => {
 			expect(bed.emu.getListing(name)).toBeUndefined();
 		});
 
+		it('reports a delete whose answer was lost, and whose retry found the listing gone, as done', async () => {
+			bed.emu.injectFault({ method: 'DELETE', path: `/v1beta1/${name}`, fault: { kind: 'status', status: 503 }, applyAfterProcessing: true });
+			const result = await bed.h.runNode({ parameters: listing('delete', { regulatoryListing: byName(name) }), credentialId: bed.credentialId });
+			expect(result.error).toBeUndefined();
+			expect(sent(bed).map(({ method }) => method)).toEqual(['DELETE', 'DELETE']);
+			expect(jsonOf(result.items)).toEqual([{ name, deleted: true }]);
+		});
+
+		it('keeps a plain 404 (the listing never existed) an error', async () => {
+			const missing = name.replace(/[^/]+$/, 'nosuchlisting');
+			const result = await bed.h.runNode({ parameters: listing('delete', { regulatoryListing: byName(missing) }), credentialId: bed.credentialId });
+			expect(result.error?.message).toMatch(/404/);
+		});
+
 		it('refuses to delete a listing an active number uses, saying why and how to fix it', async () => {
 			const [{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501777' }]);
 			bed.emu.setRegulatoryListing(instance, name);

@@ -71,11 +71,31 @@ function projectOf(name) {
 	return match ? match[1] : null;
 }
 
+/** Phone Number → Search: numbers for sale that match the node's country, type and capabilities. */
+function checkNumberSearch(node, items, emulator) {
+	const problems = [];
+	const country = String(parameter(node, 'countryCode') || '').trim().toUpperCase();
+	const numberType = parameter(node, 'filters.numberType');
+	const capabilities = parameter(node, 'filters.capabilities') || [];
+	const limit = parameter(node, 'returnAll') ? Infinity : Number(parameter(node, 'limit') || 50);
+	if (items.length === 0) problems.push('found no number for sale');
+	if (items.length > limit) problems.push(`limit ${limit}, got ${items.length} numbers`);
+	for (const { json } of items) {
+		const number = typeof json.phoneNumber === 'string' ? json.phoneNumber : '';
+		if (!/^\+\d{6,15}$/.test(number)) problems.push(`no E.164 phone number in ${JSON.stringify(json).slice(0, 120)}`);
+		if ((json.country || json.countryCode) !== country) problems.push(`${number}: country ${json.country || json.countryCode}, asked for ${country}`);
+		if (numberType && json.numberType !== numberType) problems.push(`${number}: ${json.numberType}, asked for ${numberType}`);
+		for (const capability of capabilities) if (!(json.capabilities || []).includes(capability)) problems.push(`${number}: no ${capability}`);
+	}
+	return { problems, summary: `search: ${items.length} number${items.length === 1 ? '' : 's'} for sale${items[0] ? ` — ${items[0].json.phoneNumber}` : ''}` };
+}
+
 /**
  * Checks one Enfonica action node's output; `emulator` is the emulator after the run,
  * `before` the instance names that existed before it. Returns { problems, summary }.
  */
 function checkActionNode(node, items, emulator, before) {
+	if (parameter(node, 'resource') === 'phoneNumber') return checkNumberSearch(node, items, emulator);
 	const problems = [];
 	const operation = parameter(node, 'operation');
 	const instances = items.map((item) => findInstances(item.json));

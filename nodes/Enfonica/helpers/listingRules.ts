@@ -3,7 +3,6 @@
  * sent. Pure, like helpers/validation: each returns the cleaned value or throws InvalidValueError.
  */
 import { InvalidValueError } from './inputError';
-import { toCountryCode } from './phoneNumbers';
 import { length } from './validation';
 
 export const MAX_PERSON_NAME = 100;
@@ -36,8 +35,20 @@ export function checkAddressLines(input: unknown): string[] {
 	return lines;
 }
 
-/** The address's country: the one country-code check, with the phone numbers' (helpers/phoneNumbers). */
-export const checkRegionCode = toCountryCode;
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+const REGION_EXAMPLE = 'a two-letter ISO 3166 country code such as AU, NZ or US';
+
+/**
+ * An address's country: any ISO 3166 region Node's ICU knows (Antarctica too), which is wider
+ * than the countries with phone numbers that Country Code (helpers/phoneNumbers) accepts.
+ */
+export function checkRegionCode(input: unknown): string {
+	const value = text(input).toUpperCase();
+	if (value === '') throw new InvalidValueError(`is required: ${REGION_EXAMPLE}`);
+	const known = /^[A-Z]{2}$/.test(value) && value !== 'ZZ' && REGION_NAMES.of(value) !== value;
+	if (!known) throw new InvalidValueError(`"${value}" is not ${REGION_EXAMPLE}`);
+	return value;
+}
 
 interface RegionRule {
 	postalCode: RegExp;

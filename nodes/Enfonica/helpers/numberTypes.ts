@@ -8,3 +8,5 @@ export const NUMBER_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Shared Rate', value: 'SHARED_RATE', description: 'Such as 1300 numbers in Australia' },
 	{ name: 'Toll Free', value: 'TOLL_FREE', description: 'Such as 1800 numbers in Australia' },
 ];
+
+export const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));

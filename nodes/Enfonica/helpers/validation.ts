@@ -123,6 +123,13 @@ export function checkPositiveInteger(input: unknown): number {
 	return value;
 }
 
+/** The one value of an options field ('' when empty); an expression giving several is refused. */
+export function checkChoice(input: unknown, allowed: string[]): string {
+	const values = checkChoices(input, allowed);
+	if (values.length > 1) throw new InvalidValueError(`has ${values.length} values (${values.join(', ')}): choose one of ${allowed.join(', ')}`);
+	return values[0] ?? '';
+}
+
 /** Values of an options/multi-options field (an expression may give a list or comma-separated text), each one of `allowed`. */
 export function checkChoices(input: unknown, allowed: string[]): string[] {
 	const values = Array.isArray(input) ? input.map(String) : typeof input === 'string' && input !== '' ? input.split(',').map((value) => value.trim()) : [];

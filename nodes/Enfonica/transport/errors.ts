@@ -64,6 +64,9 @@ function describeStatus(status: number, googleStatus: string, apiMessage: string
 	if (status === 401) {
 		return 'Enfonica did not accept the credentials. Check the service account key (is it current, not revoked?) or the bearer token in the Enfonica API credential, and use its Test button.';
 	}
+	if (status === 403 && service === 'phoneNumbers') {
+		return 'Enfonica refused the search for numbers to buy. Check that the credential is for an account allowed to buy numbers in that country.';
+	}
 	if (status === 403) {
 		const permission = /numbering\.\w+\.\w+/.exec(apiMessage)?.[0] ?? `numbering.${service}.${method}`;
 		const resource = /on resource '([^']+)'/.exec(apiMessage)?.[1] ?? resourceOf(request.path);
@@ -73,7 +76,11 @@ function describeStatus(status: number, googleStatus: string, apiMessage: string
 		const what = service === 'regulatoryListings' ? 'listing' : 'instance';
 		return `${resourceOf(request.path)} was not found. Check the project and the ${what}: it may be in another project or never existed.`;
 	}
-	if (status === 409) return `Enfonica reports a conflict (${googleStatus || 'ALREADY_EXISTS'}): for a create, the number is already provisioned. Look it up with Get Many using the number as Prefix.`;
+	if (status === 409) {
+		return service === 'phoneNumberInstances'
+			? `Enfonica reports a conflict (${googleStatus || 'ALREADY_EXISTS'}): for a create, the number is already provisioned. Look it up with Get Many using the number as Prefix.`
+			: `Enfonica reports a conflict (${googleStatus || 'ALREADY_EXISTS'}): ${apiMessage}`;
+	}
 	if (status === 400 && googleStatus === 'FAILED_PRECONDITION') {
 		return `The ${service === 'regulatoryListings' ? 'listing' : 'instance'} is not in a state that allows ${method}: ${apiMessage}`;
 	}

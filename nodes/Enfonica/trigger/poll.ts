@@ -100,8 +100,11 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const saved = readSaved(staticData, scope);
 	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
 	if (saved === undefined) {
+		// State of another scope (the project came from an edited credential, say) means this is
+		// not the activation poll n8n saves after: emit nothing, but have n8n save the new baseline.
+		const replacesOtherState = Object.keys(staticData).length > 0;
 		writeSnapshot(staticData, scope, snapshotOf(listing));
-		return null;
+		return replacesOtherState && !settings.durablePollCursors ? [[]] : null;
 	}
 	// The common case, nothing changed: the listing gives exactly the saved text.
 	if (saved.text !== undefined && saved.text === listingText(listing)) return null;
@@ -111,10 +114,11 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const changes = diffListing(previous, listing, settings.projectName, confirmed);
 	if (changes.length === 0) return null;
 
-	writeSnapshot(staticData, scope, snapshotOf(listing, confirmed));
+	// The items first: should building them fail, the state has not moved past them.
 	const items = changes
 		.filter((change) => isWanted(change, { ...settings, detectedAt }))
 		.map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt }));
+	writeSnapshot(staticData, scope, snapshotOf(listing, confirmed));
 	if (items.length > 0) return [this.helpers.returnJsonArray(items)];
 	return settings.durablePollCursors ? null : [[]];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PhoneNumberInstance } from '../helpers/simplify';
+import { numberOf } from '../helpers/simplify';
 
 /**
  * The trigger's memory between polls. n8n saves it with the workflow (and loads it back on every
@@ -55,7 +56,7 @@ export function knownOf(instance: PhoneNumberInstance): KnownInstance {
 	return {
 		lifecycleState: instance.lifecycleState || DEFAULT_LIFECYCLE_STATE,
 		compliant: instance.compliant === true,
-		phoneNumber: instance.phoneNumber?.phoneNumber || instance.range?.startPhoneNumber || '',
+		phoneNumber: numberOf(instance),
 	};
 }
 
@@ -65,7 +66,7 @@ export function encodeKnown(known: KnownInstance): string {
 
 /** The entry of an instance as listed: encodeKnown(knownOf(instance)) without the intermediate object (run for every listed instance). */
 export function entryOf(instance: PhoneNumberInstance): string {
-	return encodeEntry(instance.lifecycleState || DEFAULT_LIFECYCLE_STATE, instance.compliant === true, instance.phoneNumber?.phoneNumber || instance.range?.startPhoneNumber || '');
+	return encodeEntry(instance.lifecycleState || DEFAULT_LIFECYCLE_STATE, instance.compliant === true, numberOf(instance));
 }
 
 function encodeEntry(lifecycleState: string, compliant: boolean, phoneNumber: string): string {

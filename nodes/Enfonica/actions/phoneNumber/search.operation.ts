@@ -2,18 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked } from '../../helpers/inputError';
-import { NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
+import { NUMBER_TYPES, NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
 import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
 import { PHONE_NUMBER_SEARCH } from '../../helpers/resourceNames';
-import { checkChoices } from '../../helpers/validation';
+import { checkChoice, checkChoices } from '../../helpers/validation';
 import { listToItems, readLimit } from '../common';
 import { regionCodeField, returnAllFields, simplifyField } from '../common.descriptions';
 import type { AvailablePhoneNumber } from './simplify';
 import { simplifyPhoneNumber } from './simplify';
 
 const CAPABILITY_FLAGS: Record<string, string> = { MMS: 'supportsMms', SMS: 'supportsSms', VOICE: 'supportsVoice' };
-const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));
-
 const properties: INodeProperties[] = [
 	regionCodeField('countryCode', 'Country Code', 'Two-letter ISO 3166 code of the country to search in, such as AU, NZ or US'),
 	...returnAllFields(),
@@ -70,7 +68,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { countryCode };
-	const [numberType] = checked(node, itemIndex, 'Number Type', () => checkChoices(filters.numberType, NUMBER_TYPES));
+	const numberType = checked(node, itemIndex, 'Number Type', () => checkChoice(filters.numberType, NUMBER_TYPES));
 	if (numberType) qs.numberType = numberType;
 	const rawPrefix = typeof filters.prefix === 'string' || typeof filters.prefix === 'number' ? String(filters.prefix).trim() : '';
 	const prefix = rawPrefix === '' ? '' : checked(node, itemIndex, 'Prefix', () => toSearchPrefix(rawPrefix, countryCode));

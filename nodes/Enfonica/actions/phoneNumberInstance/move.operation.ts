@@ -61,7 +61,11 @@ const LISTING_OPTION = 'Regulatory Listing';
 /** The destination's listing: an ID is taken within the destination; a full name must be of the destination. */
 function readDestinationListing(this: IExecuteFunctions, itemIndex: number, destination: string): string | undefined {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const input = typeof options.regulatoryListing === 'string' ? options.regulatoryListing.trim() : '';
+	const raw = options.regulatoryListing;
+	if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+		throw inputError(this.getNode(), itemIndex, LISTING_OPTION, `must be text, the listing's name or ID (got ${JSON.stringify(raw)})`);
+	}
+	const input = (raw ?? '').trim();
 	if (input === '') return undefined;
 	const name = checked(this.getNode(), itemIndex, LISTING_OPTION, () => toResourceName(LISTINGS, input, destination, LISTING_OPTION));
 	const listingProject = projectOfInstance(name, LISTINGS);

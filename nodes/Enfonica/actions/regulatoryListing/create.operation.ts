@@ -12,7 +12,7 @@ import {
 	checkRequiredName,
 } from '../../helpers/listingRules';
 import { LISTINGS, collectionOf } from '../../helpers/resourceNames';
-import { MAX_DISPLAY_NAME, checkChoices, checkDisplayName } from '../../helpers/validation';
+import { MAX_DISPLAY_NAME, checkChoice, checkDisplayName } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
 import { itemProject } from '../common';
 import { displayNameField, projectField, regionCodeField, simplifyField } from '../common.descriptions';
@@ -117,7 +117,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const read = (name: string) => this.getNodeParameter(name, itemIndex, '');
 	const projectName = await itemProject.call(this, itemIndex);
-	const [entityType] = checked(node, itemIndex, 'Entity Type', () => checkChoices(read('entityType'), ['business', 'person']));
+	const entityType = checked(node, itemIndex, 'Entity Type', () => checkChoice(read('entityType'), ['business', 'person']));
 	if (!entityType) throw inputError(node, itemIndex, 'Entity Type', 'is required: business or person');
 	const entity: IDataObject =
 		entityType === 'person'

@@ -3,7 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputError';
 import { enfonicaApiRequest } from '../../transport';
-import { isFailedPrecondition } from '../../transport/errors';
+import { attemptsOf, isFailedPrecondition, isNotFound } from '../../transport/errors';
 import { projectField } from '../common.descriptions';
 import { itemListing, listingLocator } from './shared';
 
@@ -19,6 +19,8 @@ export async function execute(this: IExecuteFunctions, name: string, itemIndex: 
 	try {
 		await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex });
 	} catch (error) {
+		// A DELETE retried after a lost answer finds the listing gone: the first one deleted it.
+		if (isNotFound(error) && (attemptsOf(error) ?? 1) > 1) return [{ json: { name, deleted: true }, pairedItem: { item: itemIndex } }];
 		// Enfonica refuses while a phone number instance still uses the listing.
 		if (!isFailedPrecondition(error)) throw asNodeError(this.getNode(), error, itemIndex);
 		throw new NodeApiError(this.getNode(), { message: (error as Error).message }, {

@@ -3,15 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
 import { checkRegionCode } from '../../helpers/listingRules';
-import { NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
+import { NUMBER_TYPES, NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
 import { listingSearchIn } from '../../helpers/resourceNames';
-import { checkChoices } from '../../helpers/validation';
+import { checkChoice } from '../../helpers/validation';
 import { itemProject, listToItems, readLimit } from '../common';
 import { projectField, regionCodeField, returnAllFields, simplifyField } from '../common.descriptions';
 import type { RegulatoryListing } from './shared';
 import { simplifyListing } from './shared';
-
-const NUMBER_TYPES = NUMBER_TYPE_OPTIONS.map((option) => String(option.value));
 
 const properties: INodeProperties[] = [
 	projectField,
@@ -42,7 +40,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const projectName = await itemProject.call(this, itemIndex);
 	const regionCode = checked(node, itemIndex, 'Region Code', () => checkRegionCode(this.getNodeParameter('regionCode', itemIndex, '')));
-	const [numberType] = checked(node, itemIndex, 'Number Type', () => checkChoices(this.getNodeParameter('numberType', itemIndex, ''), NUMBER_TYPES));
+	const numberType = checked(node, itemIndex, 'Number Type', () => checkChoice(this.getNodeParameter('numberType', itemIndex, ''), NUMBER_TYPES));
 	if (!numberType) throw inputError(node, itemIndex, 'Number Type', 'is required: the kind of number the listing must be usable for');
 	return { projectName, regionCode, numberType, limit: readLimit.call(this, itemIndex) };
 }

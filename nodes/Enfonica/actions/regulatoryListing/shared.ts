@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import { checked } from '../../helpers/inputError';
 import { LISTINGS, instanceIdOf, projectPartOf, toResourceName } from '../../helpers/resourceNames';
-import { itemProject } from '../common';
+import { isSimplified, itemProject } from '../common';
 import { resourceLocator } from '../common.descriptions';
 
 export const LISTING_FIELD = 'Regulatory Listing';
@@ -66,6 +66,5 @@ export function simplifyListing(listing: RegulatoryListing): IDataObject {
 
 /** One output item for a listing, simplified unless Simplify is off. */
 export function listingOutput(this: IExecuteFunctions, listing: RegulatoryListing, itemIndex: number) {
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return { json: simplify ? simplifyListing(listing) : (listing as IDataObject), pairedItem: { item: itemIndex } };
+	return { json: isSimplified.call(this, itemIndex) ? simplifyListing(listing) : (listing as IDataObject), pairedItem: { item: itemIndex } };
 }
