@@ -28,27 +28,7 @@ function seconds(ms) {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Runs scripts/n8n/install.sh (instant once installed); returns { node, n8n, version }. */
-function ensureN8n() {
-	if (process.env.N8N_BIN && process.env.N8N_NODE) {
-		const version = spawnSync(process.env.N8N_NODE, [process.env.N8N_BIN, '--version'], { encoding: 'utf8' }).stdout.trim();
-		return { node: process.env.N8N_NODE, n8n: process.env.N8N_BIN, version };
-	}
-	const result = spawnSync('bash', [path.join(__dirname, 'install.sh')], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	if (result.status !== 0) throw new Error(`scripts/n8n/install.sh failed (exit ${result.status})`);
-	const vars = Object.fromEntries(
-		result.stdout
-			.split('\n')
-			.filter((line) => /^[A-Z0-9_]+=/.test(line))
-			.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-	);
-	const version = JSON.parse(fs.readFileSync(path.join(path.dirname(vars.N8N), '..', 'package.json'), 'utf8')).version;
-	return { node: vars.NODE, n8n: vars.N8N, version };
-}
+const { ensureN8n } = require('./install');
 
 function newestMtime(dir, filter) {
 	let newest = 0;
