@@ -101,7 +101,7 @@ async function activateWorkflow(install, userFolder, id, env = {}) {
  * Starts a long-running n8n command (`start`, `worker`) and resolves once `ready(output)` holds
  * (it may be async). Output goes to `logFile` (and to this terminal when `echo` is set).
  */
-async function startProcess(install, userFolder, { args, env, logFile, echo = false, timeoutMs = 120000, ready }) {
+async function startProcess(install, userFolder, { args, env, logFile, echo = false, timeoutMs = 240000, ready }) {
 	const child = spawn(install.node, [install.n8n, ...args], {
 		cwd: userFolder,
 		env: n8nEnv(install, userFolder, env),
@@ -162,7 +162,7 @@ async function answers(url) {
 }
 
 /** `n8n start`, resolved once its editor answers. */
-async function startServer(install, userFolder, { port, env = {}, logFile, echo = false, timeoutMs = 120000 }) {
+async function startServer(install, userFolder, { port, env = {}, logFile, echo = false, timeoutMs = 240000 }) {
 	const brokerPort = await freePort();
 	const url = `http://localhost:${port}`;
 	const server = await startProcess(install, userFolder, {

@@ -11,20 +11,26 @@ const { ensureOwner, login } = require('./editorApi');
 const { freePort } = require('./util');
 
 /**
- * Deactivates and activates a workflow the way the editor does. n8n 2.x publishes versions
- * (POST /rest/workflows/:id/deactivate, then /activate with the version to publish); n8n 1.x
- * flips the `active` flag with PATCH /rest/workflows/:id.
+ * Activates a workflow the way the editor does. n8n 2.x publishes a version
+ * (POST /rest/workflows/:id/activate with the version to publish); n8n 1.x flips the `active`
+ * flag with PATCH /rest/workflows/:id.
  */
-async function reactivate(install, session, id) {
+async function activate(install, session, id) {
 	const current = (await session.get(`/rest/workflows/${id}`)).data;
-	if (major(install) >= 2) {
-		await session.post(`/rest/workflows/${id}/deactivate`, {});
-		const fresh = (await session.get(`/rest/workflows/${id}`)).data;
-		await session.post(`/rest/workflows/${id}/activate`, { versionId: fresh.versionId });
-		return;
-	}
-	const off = (await session.patch(`/rest/workflows/${id}`, { active: false, versionId: current.versionId })).data;
-	await session.patch(`/rest/workflows/${id}`, { active: true, versionId: off.versionId });
+	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/activate`, { versionId: current.versionId });
+	else await session.patch(`/rest/workflows/${id}`, { active: true, versionId: current.versionId });
+}
+
+async function deactivate(install, session, id) {
+	const current = (await session.get(`/rest/workflows/${id}`)).data;
+	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/deactivate`, {});
+	else await session.patch(`/rest/workflows/${id}`, { active: false, versionId: current.versionId });
+}
+
+/** What a user does to re-activate a workflow: deactivate it, then activate (publish) it again. */
+async function reactivate(install, session, id) {
+	await deactivate(install, session, id);
+	await activate(install, session, id);
 }
 
 /** One `n8n start` with its SQLite database in a fresh user folder under `base`. */
@@ -101,4 +107,4 @@ function queueTopology({ install, cluster, credentials, owner }) {
 	};
 }
 
-module.exports = { queueTopology, reactivate, regularTopology };
+module.exports = { activate, deactivate, queueTopology, reactivate, regularTopology };

@@ -31,12 +31,12 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 	const concurrency = queueChecks.concurrencyWorkflow(credentialRef);
 	const cluster = await report.phase('queue: user folders + package (main, 2 workers)', () => createCluster({ install, base, pg, redis, owner }));
 	try {
-		const imported = [...copies, concurrency, ...(triggerWf ? [triggerWf] : [])];
+		// The trigger is activated only for its own check (through main's REST API): the examples
+		// reset the emulator's sample data, which it would otherwise report as changes.
 		await report.phase('queue: import into PostgreSQL + publish', async () => {
-			await lib.importAll(install, cluster.folders.main, credentials, imported, cluster.shared);
-			for (const wf of imported) await lib.activateWorkflow(install, cluster.folders.main, wf.id, cluster.shared);
+			await lib.importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : [])], cluster.shared);
+			for (const wf of [...copies, concurrency]) await lib.activateWorkflow(install, cluster.folders.main, wf.id, cluster.shared);
 		});
-		const activatedAt = Date.now();
 		const { mainMs, workersMs } = await report.phase('queue: start main, then 2 workers', () => cluster.start());
 		lib.log(`main ready in ${lib.seconds(mainMs)} (${cluster.url}), workers ${cluster.workerNames.join(', ')} ready ${lib.seconds(workersMs)} later; one encryption key, PostgreSQL :${pg.port}, Redis :${redis.port}`);
 		await lib.ensureOwner(cluster.url, owner);
@@ -57,7 +57,7 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 
 		if (triggerWf) {
 			lib.log('\nThe Enfonica Trigger in queue mode:');
-			await report.phase('queue: trigger polled by main, run by a worker', () => queueChecks.triggerOnWorkers({ ...context, triggerWf, activatedAt }));
+			await report.phase('queue: trigger polled by main, run by a worker', () => queueChecks.triggerOnWorkers({ ...context, triggerWf }));
 		}
 	} finally {
 		await cluster.stopAll();
@@ -117,7 +117,7 @@ async function main() {
 		});
 		await emulator.close();
 	}
-	process.exitCode = report.finish(`queue mode, n8n ${install.version}, PostgreSQL ${pg ? pg.version.replace(/^.*\) /, '') : '?'}, ${redis ? redis.version.split(' ')[2] : 'Redis ?'}`);
+	process.exitCode = report.finish(`queue mode, n8n ${install.version}, PostgreSQL ${pg ? pg.version.replace(/^.*\) ([\d.]+).*$/, '$1') : '?'}, Redis ${redis ? redis.version.replace(/^.*v=(\S+).*$/, '$1') : '?'}`);
 	lib.log(`Logs: ${path.relative(lib.ROOT, base)}/*/logs/`);
 }
 
