@@ -24,6 +24,7 @@ const { describeWorkflow, pollEveryMinute, workflowId } = require('./workflows')
 const { executionDetail, executionsOf } = require('./editorApi');
 const { findInstances, numbersOf } = require('./checks');
 const { log, seconds, sleep, waitFor } = require('./util');
+const { activate } = require('./topologies');
 
 const CASES = [
 	{ key: 'down', project: 'drill-down', number: '+61255503001', title: 'a change while n8n is down' },
@@ -119,7 +120,7 @@ async function settle(install, session, wfs, counts, timeoutMs = 60000) {
 
 /**
  * Runs the drill on `topology`, which provides:
- *   prepare(workflows) import + publish, start(), restart(whileDown) (stop, call, start again),
+ *   prepare(workflows) (import), start(), restart(whileDown) (stop, call, start again),
  *   reactivate(id) (deactivate + activate through the REST API), session, stopAll(),
  *   workerOf(executionId) (queue mode only), label.
  * Records one result per case; `expectFail` marks cases known to fail on today's trigger code.
@@ -138,6 +139,7 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, rep
 	let since = Date.now();
 	timeline.push({ what: 'start', at: since });
 	await topology.start();
+	for (const wf of wfs) await activate(install, topology.session, wf.id);
 	const baselines = await Promise.all(CASES.map((drillCase) => nextPoll(emulator, drillCase.project, since - 1)));
 	if (baselines.some((entry) => !entry)) throw new Error(`no activation poll for ${CASES.filter((_, index) => !baselines[index]).map((drillCase) => drillCase.project).join(', ')}`);
 	await sleep(2000); // n8n stores the activation poll's static data after it

@@ -2,11 +2,13 @@
 /**
  * The two ways the restart drill (drill.js) runs n8n: one `n8n start` on SQLite, or queue mode
  * (main + workers). Both offer the same operations, so the drill reads the same for either.
+ * prepare() only imports; workflows are activated through the REST API once n8n runs (one HTTP
+ * call instead of a CLI process per workflow, which takes 10 to 30 s on a busy machine).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { installPackage } = require('./install');
-const { activateWorkflow, importAll, major, startServer } = require('./n8n');
+const { importAll, major, startServer } = require('./n8n');
 const { ensureOwner, login } = require('./editorApi');
 const { freePort } = require('./util');
 
@@ -49,7 +51,6 @@ function regularTopology({ install, base, credentials, owner, env = {} }) {
 		session: null,
 		async prepare(workflows) {
 			await importAll(install, userFolder, credentials, workflows, env);
-			for (const wf of workflows) await activateWorkflow(install, userFolder, wf.id, env);
 		},
 		async start() {
 			port = port || (await freePort());
@@ -81,7 +82,6 @@ function queueTopology({ install, cluster, credentials, owner }) {
 		workerOf: (executionId) => cluster.workerOf(executionId),
 		async prepare(workflows) {
 			await importAll(install, cluster.folders.main, credentials, workflows, cluster.shared);
-			for (const wf of workflows) await activateWorkflow(install, cluster.folders.main, wf.id, cluster.shared);
 		},
 		async start() {
 			await cluster.start();

@@ -18,7 +18,7 @@ const { createReport } = require('../report');
 const { prepare } = require('../setup');
 const { runDrill } = require('../drill');
 const { drillConfigs, expectFailFor } = require('../drill-mode');
-const { queueTopology } = require('../topologies');
+const { activate, queueTopology } = require('../topologies');
 const { ensurePackages, startPostgres, startRedis } = require('./services');
 const { createCluster } = require('./cluster');
 const { webhookCopy } = require('./webhooks');
@@ -33,14 +33,17 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 	try {
 		// The trigger is activated only for its own check (through main's REST API): the examples
 		// reset the emulator's sample data, which it would otherwise report as changes.
-		await report.phase('queue: import into PostgreSQL + publish', async () => {
-			await lib.importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : [])], cluster.shared);
-			for (const wf of [...copies, concurrency]) await lib.activateWorkflow(install, cluster.folders.main, wf.id, cluster.shared);
-		});
+		await report.phase('queue: import into PostgreSQL', () =>
+			lib.importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : [])], cluster.shared),
+		);
 		const { mainMs, workersMs } = await report.phase('queue: start main, then 2 workers', () => cluster.start());
 		lib.log(`main ready in ${lib.seconds(mainMs)} (${cluster.url}), workers ${cluster.workerNames.join(', ')} ready ${lib.seconds(workersMs)} later; one encryption key, PostgreSQL :${pg.port}, Redis :${redis.port}`);
 		await lib.ensureOwner(cluster.url, owner);
 		const session = await lib.login(cluster.url, owner.email, owner.password);
+		// Published through main's REST API, as the editor does: main registers their webhooks.
+		await report.phase('queue: activate the webhook workflows (REST)', async () => {
+			for (const wf of [...copies, concurrency]) await activate(install, session, wf.id);
+		});
 		const context = { install, cluster, session, emulator, projects, report };
 
 		lib.log('\nEvery manual example, started by a webhook on main, run by a worker:');
