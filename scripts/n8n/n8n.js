@@ -172,7 +172,6 @@ async function startServer(install, userFolder, { port, env = {}, logFile, echo 
 			N8N_LISTEN_ADDRESS: process.env.N8N_LISTEN_ADDRESS || '127.0.0.1',
 			N8N_HOST: 'localhost',
 			N8N_EDITOR_BASE_URL: url,
-			WEBHOOK_URL: `${url}/`,
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_LOG_LEVEL: 'info',
 			...env,

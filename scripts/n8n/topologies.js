@@ -54,7 +54,9 @@ function regularTopology({ install, base, credentials, owner, env = {} }) {
 		},
 		async start() {
 			port = port || (await freePort());
-			this.server = await startServer(install, userFolder, { port, env: { ...env, ...owner.env }, logFile: path.join(logsDir, 'n8n-start.log') });
+			// Debug: the log then shows each poll ("Poll trigger initiated") and, with durable cursors,
+			// whether a silent poll's cursor was committed.
+			this.server = await startServer(install, userFolder, { port, env: { N8N_LOG_LEVEL: 'debug', ...env, ...owner.env }, logFile: path.join(logsDir, 'n8n-start.log') });
 			await ensureOwner(this.server.url, owner);
 			this.session = await login(this.server.url, owner.email, owner.password);
 		},
