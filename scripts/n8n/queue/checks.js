@@ -16,9 +16,9 @@ const { log, seconds, sleep, waitFor } = require('../util');
 const SUSPEND = '+61255501000';
 const NON_COMPLIANT = '+61491570156';
 
-/** How often a process logged a poll of the workflow (n8n-core's poll-trigger debug line). */
+/** How often a process logged a poll of the workflow (n8n-core's debug line: "Poll trigger …" in 2.x, "Polling trigger …" in 1.x). */
 function countPolls(output, workflowName) {
-	return output.split(`Poll trigger initiated for workflow "${workflowName}"`).length - 1;
+	return [`Poll trigger initiated for workflow "${workflowName}"`, `Polling trigger initiated for workflow "${workflowName}"`].reduce((sum, line) => sum + output.split(line).length - 1, 0);
 }
 
 function describeRequests(entries) {
@@ -178,7 +178,7 @@ async function concurrencyOnWorker({ install, cluster, session, emulator, wf, pr
 }
 
 /**
- * The trigger: main polls (n8n-core logs "Poll trigger initiated" at debug level: counted in each
+ * The trigger: main polls (n8n-core logs "Poll(ing) trigger initiated" at debug level: counted in each
  * process's log), its execution is queued and runs on a worker, with exactly the expected alerts.
  */
 async function triggerOnWorkers({ install, cluster, session, emulator, projects, triggerWf, report }) {
