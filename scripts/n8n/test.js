@@ -14,6 +14,9 @@
  *     one number and makes another non-compliant, and waits for the next poll's execution (up to
  *     a minute: n8n polls at most once a minute) to hold exactly those alerts.
  *
+ * Modes: `-- --queue` (queue/run.js: main + two workers on PostgreSQL and Redis, the restart
+ * drill included) and `-- --restart-drill` (drill-mode.js: the trigger across restarts).
+ *
  * Env: N8N_VERSION (default 2.40.7), ENFONICA_N8N_SKIP_TRIGGER=1 to skip step 5,
  * ENFONICA_N8N_ONLY=<substring> to run only matching example files.
  * Exit code 0 only when every check passed. Logs: .n8n-local/test-<version>/logs/.
@@ -21,32 +24,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
-const { checkActionNode, checkAlerts, expectedAlerts } = require('./checks');
+const { createReport } = require('./report');
+const { checkAlerts, checkRun, expectedAlerts, instanceNames, nodeItems } = require('./checks');
 
 const SUSPEND = '+61255501000'; // sample: Sydney reception, ACTIVE and compliant
 const NON_COMPLIANT = '+61491570156'; // sample: On-call mobile, ACTIVE and compliant
 const TRIGGER_TIMEOUT_MS = 150000;
 
-const results = [];
 let expressionEngine = '?';
-const phases = [];
-
-function record(result) {
-	results.push(result);
-	const mark = result.ok ? 'PASS' : result.skipped ? 'SKIP' : 'FAIL';
-	lib.log(`  ${mark}  ${result.label}${result.ms ? `  (${lib.seconds(result.ms)})` : ''}`);
-	if (result.summary) lib.log(`        ${result.summary}`);
-	for (const problem of result.problems || []) lib.log(`        ✗ ${problem}`);
-}
-
-async function phase(label, fn) {
-	const started = Date.now();
-	try {
-		return await fn();
-	} finally {
-		phases.push({ label, ms: Date.now() - started });
-	}
-}
+const report = createReport();
+const { record, phase } = report;
 
 /** The IRun JSON that `n8n execute --rawOutput` prints amid n8n's log lines. */
 function parseRun(stdout) {
@@ -66,74 +53,26 @@ function parseRun(stdout) {
 	return null;
 }
 
-function nodeItems(runData, nodeName) {
-	const runs = runData[nodeName] || [];
-	const last = runs[runs.length - 1];
-	return {
-		ran: runs.length > 0,
-		error: last && last.error,
-		status: last && last.executionStatus,
-		items: (last && last.data && last.data.main && last.data.main[0]) || [],
-	};
-}
-
 function tail(text, lines = 25) {
 	return text.trim().split('\n').slice(-lines).join('\n        ');
 }
 
 async function runManualWorkflow(install, userFolder, logsDir, emulator, wf, projects) {
 	lib.resetEmulator(emulator, projects);
-	const before = new Set(['demo-project', 'demo-project-2'].flatMap((project) => emulator.listStored(project, { includeDeleted: true }).map((instance) => instance.name)));
+	const before = instanceNames(emulator);
 	const result = await lib.n8nCli(install, userFolder, ['execute', `--id=${wf.id}`, '--rawOutput'], {
 		env: { N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await lib.freePort()) },
 	});
 	fs.writeFileSync(path.join(logsDir, `execute-${path.basename(wf.file, '.json')}.log`), `${result.stdout}\n--- stderr ---\n${result.stderr}`);
 	const label = `${wf.relative}  "${wf.name}"`;
-	const problems = [];
 	const run = parseRun(result.stdout);
 	if (!run) {
 		record({ label, ok: false, ms: result.ms, problems: [`n8n execute exited ${result.code} without a run:`, tail(`${result.stdout}\n${result.stderr}`)] });
 		return;
 	}
-	const { resultData } = run.data;
-	if (resultData.error) problems.push(`execution error: ${resultData.error.message}${resultData.error.description ? ` — ${resultData.error.description}` : ''}`);
-	if (run.status && run.status !== 'success') problems.push(`execution status ${run.status}`);
+	const { problems, summary } = checkRun(wf, run, emulator, before);
 	if (result.code !== 0) problems.push(`n8n execute exited ${result.code}`);
-	const summaries = [];
-	for (const node of wf.enfonicaNodes) {
-		const { ran, error, status, items } = nodeItems(resultData.runData || {}, node.name);
-		if (!ran) {
-			problems.push(`node "${node.name}" did not run`);
-			continue;
-		}
-		if (error) problems.push(`node "${node.name}" failed: ${error.message}${error.description ? ` — ${error.description}` : ''}`);
-		if (status && status !== 'success') problems.push(`node "${node.name}" status ${status}`);
-		const checked = checkActionNode(node, items, emulator, before);
-		problems.push(...checked.problems.map((problem) => `"${node.name}": ${problem}`));
-		summaries.push(checked.summary);
-	}
-	const calls = emulator.requests.filter((entry) => entry.path.startsWith('/v1beta1/'));
-	if (!calls.some((entry) => entry.status >= 200 && entry.status < 300 && entry.principal)) {
-		problems.push('no successful authenticated request reached the emulator');
-	}
-	summaries.push(`emulator saw ${calls.map((entry) => `${entry.method} ${entry.status}`).join(', ') || 'nothing'}`);
-	record({ label, ok: problems.length === 0, ms: result.ms, problems, summary: summaries.join('; ') });
-}
-
-async function waitFor(predicate, timeoutMs, intervalMs = 1000) {
-	const started = Date.now();
-	for (;;) {
-		const value = await predicate();
-		if (value) return value;
-		if (Date.now() - started > timeoutMs) return null;
-		await lib.sleep(intervalMs);
-	}
-}
-
-function listBody(response) {
-	// /rest/executions answers { data: { results, count } } (2.x, 1.x) or { data: [...] } (older)
-	const data = response && response.data !== undefined ? response.data : response;
-	return Array.isArray(data) ? data : (data && data.results) || [];
+	record({ label, ok: problems.length === 0, ms: result.ms, problems, summary });
 }
 
 async function serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credential) {
@@ -162,11 +101,11 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 			if (ours.length < wantedNodes) problems.push(`the editor lists ${ours.length} of our ${wantedNodes} nodes: ${ours.map((type) => type.name).join(', ')}`);
 			const credentialType = credentialTypes.find((type) => type.name === lib.CREDENTIAL_TYPE);
 			if (!credentialType) problems.push(`the editor does not list the ${lib.CREDENTIAL_TYPE} credential type`);
-			const credentials = listBody(await session.get('/rest/credentials'));
+			const credentials = lib.listBody(await session.get('/rest/credentials'));
 			if (!credentials.some((credential) => credential.name === lib.CREDENTIAL_NAME && credential.type === lib.CREDENTIAL_TYPE)) {
 				problems.push(`no "${lib.CREDENTIAL_NAME}" credential in /rest/credentials`);
 			}
-			const stored = listBody(await session.get('/rest/workflows'));
+			const stored = lib.listBody(await session.get('/rest/workflows'));
 			const missing = workflows.filter((wf) => !stored.some((entry) => entry.id === wf.id));
 			if (missing.length) problems.push(`workflows missing from the editor: ${missing.map((wf) => wf.relative).join(', ')}`);
 			summary = `owner ${ownerMode === 'env' ? 'from N8N_INSTANCE_OWNER_*' : 'set up through /rest/owner/setup'}; nodes ${ours.map((type) => `${type.displayName} (${type.name})`).join(', ')}; credential type "${credentialType ? credentialType.displayName : '?'}"; ${stored.length} workflows`;
@@ -195,7 +134,7 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 		await phase('trigger: baseline, change, next poll', async () => {
 			const started = Date.now();
 			// The activation poll lists the project once per trigger and emits nothing: the baseline.
-			const baseline = await waitFor(() => {
+			const baseline = await lib.waitFor(() => {
 				// (the credential test's pageSize=1 list is not a poll)
 				const lists = emulator.requests.filter(
 					(entry) => entry.method === 'GET' && /\/phoneNumberInstances$/.test(entry.path) && entry.query.pageSize !== '1' && entry.endedAt > 0,
@@ -221,8 +160,8 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 					continue;
 				}
 				const filter = encodeURIComponent(JSON.stringify({ workflowId: wf.id }));
-				const executions = await waitFor(async () => {
-					const list = listBody(await server.session.get(`/rest/executions?filter=${filter}`));
+				const executions = await lib.waitFor(async () => {
+					const list = lib.listBody(await server.session.get(`/rest/executions?filter=${filter}`));
 					return list.filter((execution) => execution.status !== 'running' && execution.status !== 'new').length ? list : null;
 				}, expected.length ? TRIGGER_TIMEOUT_MS : 75000, 2000);
 				const problems = [];
@@ -253,7 +192,6 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 }
 
 async function main() {
-	const started = Date.now();
 	lib.log('test:n8n — the package inside a real n8n, headless');
 	const install = await phase('install n8n (once)', () => lib.ensureN8n());
 	lib.log(`n8n ${install.version} on Node.js ${require('node:child_process').execFileSync(install.node, ['--version'], { encoding: 'utf8' }).trim()}`);
@@ -329,17 +267,23 @@ async function main() {
 		await emulator.close();
 	}
 
-	const failed = results.filter((result) => !result.ok && !result.skipped);
-	const passed = results.filter((result) => result.ok);
-	lib.log('\nTimings:');
-	for (const { label, ms } of phases) lib.log(`  ${label.padEnd(40)} ${lib.seconds(ms)}`);
-	lib.log(`  ${'total'.padEnd(40)} ${lib.seconds(Date.now() - started)}`);
-	lib.log(`\n${failed.length ? 'FAILED' : 'PASSED'}: ${passed.length} passed, ${failed.length} failed, ${results.length - passed.length - failed.length} skipped — n8n ${install.version}, expression engine ${expressionEngine}, ${new Date().toISOString().slice(0, 10)}`);
+	process.exitCode = report.finish(`n8n ${install.version}, expression engine ${expressionEngine}`);
 	lib.log(`Logs: ${path.relative(lib.ROOT, logsDir)}/`);
-	process.exitCode = failed.length ? 1 : 0;
 }
 
-main().catch((error) => {
+/** `npm run test:n8n -- --queue` and `-- --restart-drill` are modes of their own. */
+function selectedMode() {
+	const args = process.argv.slice(2);
+	if (args.includes('--queue')) return require('./queue/run').main;
+	if (args.includes('--restart-drill')) return require('./drill-mode').main;
+	const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--strict');
+	if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: --queue, --restart-drill, --strict)`);
+	return main;
+}
+
+Promise.resolve()
+	.then(() => selectedMode()())
+	.catch((error) => {
 	process.stderr.write(`test:n8n: ${error.stack || error.message}\n`);
 	process.exitCode = 1;
 });

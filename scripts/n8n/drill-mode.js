@@ -1,0 +1,67 @@
+'use strict';
+/**
+ * npm run test:n8n -- --restart-drill: the restart drill (drill.js) on one `n8n start`, with
+ * n8n's defaults and, where n8n has them, with its durable poll cursors. About 5 minutes per
+ * configuration (the drill waits for n8n's once-a-minute polls).
+ * `--strict` counts the cases known to fail today (see KNOWN_FAILURES) as failures too.
+ */
+const lib = require('./lib');
+const { createReport } = require('./report');
+const { prepare } = require('./setup');
+const { DURABLE_CURSORS, runDrill, supportsDurableCursors } = require('./drill');
+const { regularTopology } = require('./topologies');
+
+/**
+ * Cases that fail on the trigger code of issue #11's filing (a silent poll's snapshot is in
+ * memory only, so a restart or re-activation goes back to the last emitting poll's). Measured on
+ * n8n 2.40.7: with durable poll cursors on as well (poller_state does hold the cursor, yet the
+ * alert after the filtered change is still lost). Remove an entry once the trigger keeps it; a
+ * listed case that passes says so.
+ */
+const KNOWN_FAILURES = new Set(['default:filtered', 'default:reactivate', 'durable:filtered', 'durable:reactivate']);
+
+function drillConfigs(install) {
+	const durable = supportsDurableCursors(install);
+	return [
+		{ key: 'default', title: "n8n's defaults", env: {} },
+		durable.ok
+			? { key: 'durable', title: 'durable poll cursors on', env: DURABLE_CURSORS }
+			: { key: 'durable', title: 'durable poll cursors on', skip: `n8n ${install.version} does not know ${durable.missing.join(', ')}` },
+	];
+}
+
+function expectFailFor(strict) {
+	return (caseKey, configKey) => !strict && KNOWN_FAILURES.has(`${configKey}:${caseKey}`);
+}
+
+async function main() {
+	const report = createReport();
+	const strict = process.argv.includes('--strict');
+	const setup = await prepare(report, 'test:n8n --restart-drill — the Enfonica Trigger across n8n restarts and re-activations');
+	const { install, emulator, triggerWf, credentials, owner } = setup;
+	try {
+		for (const config of drillConfigs(install)) {
+			if (config.skip) {
+				report.record({ label: `drill [${config.key}] ${config.title}`, skipped: true, summary: config.skip });
+				continue;
+			}
+			lib.log(`\nRestart drill, ${config.title}:`);
+			const topology = regularTopology({ install, base: setup.base(`drill-${config.key}`), credentials, owner, env: config.env });
+			try {
+				await report.phase(`drill [${config.key}]`, () =>
+					runDrill({ install, emulator, topology, triggerWf, configKey: config.key, report, expectFail: expectFailFor(strict) }),
+				);
+			} catch (error) {
+				report.record({ label: `drill [${config.key}]`, ok: false, problems: [error.message] });
+			} finally {
+				await topology.stopAll();
+			}
+		}
+	} finally {
+		await emulator.close();
+	}
+	process.exitCode = report.finish(`restart drill, n8n ${install.version}`);
+	lib.log(`Logs: .n8n-local/drill-<config>-${install.version}/logs/`);
+}
+
+module.exports = { KNOWN_FAILURES, drillConfigs, expectFailFor, main };

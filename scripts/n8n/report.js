@@ -1,0 +1,44 @@
+'use strict';
+/** PASS/FAIL lines, phase timings and the closing summary every test:n8n mode prints. */
+const { log, seconds } = require('./util');
+
+function createReport() {
+	const started = Date.now();
+	const results = [];
+	const phases = [];
+	return {
+		results,
+		phases,
+		record(result) {
+			results.push(result);
+			const mark = result.ok ? 'PASS' : result.skipped ? 'SKIP' : result.expected ? 'XFAIL' : 'FAIL';
+			log(`  ${mark}  ${result.label}${result.ms ? `  (${seconds(result.ms)})` : ''}`);
+			if (result.summary) log(`        ${result.summary}`);
+			for (const problem of result.problems || []) log(`        ✗ ${problem}`);
+			return result;
+		},
+		async phase(label, fn) {
+			const phaseStarted = Date.now();
+			try {
+				return await fn();
+			} finally {
+				phases.push({ label, ms: Date.now() - phaseStarted });
+			}
+		},
+		/** Prints timings and the summary; returns the exit code (expected failures do not fail the run). */
+		finish(title) {
+			const failed = results.filter((result) => !result.ok && !result.skipped && !result.expected);
+			const expected = results.filter((result) => !result.ok && !result.skipped && result.expected);
+			const passed = results.filter((result) => result.ok);
+			const skipped = results.length - passed.length - failed.length - expected.length;
+			log('\nTimings:');
+			for (const { label, ms } of phases) log(`  ${label.padEnd(48)} ${seconds(ms)}`);
+			log(`  ${'total'.padEnd(48)} ${seconds(Date.now() - started)}`);
+			const counts = [`${passed.length} passed`, `${failed.length} failed`, expected.length ? `${expected.length} failed as expected` : null, `${skipped} skipped`];
+			log(`\n${failed.length ? 'FAILED' : 'PASSED'}: ${counts.filter(Boolean).join(', ')} — ${title}, ${new Date().toISOString().slice(0, 10)}`);
+			return failed.length ? 1 : 0;
+		},
+	};
+}
+
+module.exports = { createReport };

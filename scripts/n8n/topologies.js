@@ -1,0 +1,112 @@
+'use strict';
+/**
+ * The two ways the restart drill (drill.js) runs n8n: one `n8n start` on SQLite, or queue mode
+ * (main + workers). Both offer the same operations, so the drill reads the same for either.
+ * prepare() only imports; workflows are activated through the REST API once n8n runs (one HTTP
+ * call instead of a CLI process per workflow, which takes 10 to 30 s on a busy machine).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { installPackage } = require('./install');
+const { importAll, major, startServer } = require('./n8n');
+const { ensureOwner, login } = require('./editorApi');
+const { freePort } = require('./util');
+
+/**
+ * Activates a workflow the way the editor does. n8n 2.x publishes a version
+ * (POST /rest/workflows/:id/activate with the version to publish); n8n 1.x flips the `active`
+ * flag with PATCH /rest/workflows/:id.
+ */
+async function activate(install, session, id) {
+	const current = (await session.get(`/rest/workflows/${id}`)).data;
+	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/activate`, { versionId: current.versionId });
+	else await session.patch(`/rest/workflows/${id}`, { active: true, versionId: current.versionId });
+}
+
+async function deactivate(install, session, id) {
+	const current = (await session.get(`/rest/workflows/${id}`)).data;
+	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/deactivate`, {});
+	else await session.patch(`/rest/workflows/${id}`, { active: false, versionId: current.versionId });
+}
+
+/** What a user does to re-activate a workflow: deactivate it, then activate (publish) it again. */
+async function reactivate(install, session, id) {
+	await deactivate(install, session, id);
+	await activate(install, session, id);
+}
+
+/** One `n8n start` with its SQLite database in a fresh user folder under `base`. */
+function regularTopology({ install, base, credentials, owner, env = {} }) {
+	const userFolder = path.join(base, 'user');
+	const logsDir = path.join(base, 'logs');
+	fs.rmSync(base, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+	fs.mkdirSync(logsDir, { recursive: true });
+	installPackage(userFolder);
+	let port = null;
+	const topology = {
+		label: 'n8n',
+		restartLabel: 'n8n',
+		server: null,
+		session: null,
+		async prepare(workflows) {
+			await importAll(install, userFolder, credentials, workflows, env);
+		},
+		async start() {
+			port = port || (await freePort());
+			// Debug: the log then shows each poll ("Poll trigger initiated") and, with durable cursors,
+			// whether a silent poll's cursor was committed.
+			this.server = await startServer(install, userFolder, { port, env: { N8N_LOG_LEVEL: 'debug', ...env, ...owner.env }, logFile: path.join(logsDir, 'n8n-start.log') });
+			await ensureOwner(this.server.url, owner);
+			this.session = await login(this.server.url, owner.email, owner.password);
+		},
+		async restart(whileDown) {
+			await this.server.stop();
+			await whileDown();
+			await this.start();
+		},
+		async reactivate(id) {
+			await reactivate(install, this.session, id);
+		},
+		async stopAll() {
+			if (this.server) await this.server.stop();
+		},
+	};
+	return topology;
+}
+
+/** Queue mode: `cluster` from queue/cluster.js; a restart stops main and the first worker together. */
+function queueTopology({ install, cluster, credentials, owner }) {
+	return {
+		label: `main + ${cluster.workerNames.length} workers`,
+		restartLabel: `main and ${cluster.workerNames[0]}`,
+		session: null,
+		workerOf: (executionId) => cluster.workerOf(executionId),
+		async prepare(workflows) {
+			await importAll(install, cluster.folders.main, credentials, workflows, cluster.shared);
+		},
+		async start() {
+			await cluster.start();
+			await this.login();
+		},
+		async login() {
+			await ensureOwner(cluster.url, owner);
+			this.session = await login(cluster.url, owner.email, owner.password);
+		},
+		async restart(whileDown) {
+			const [first] = cluster.workerNames;
+			await Promise.all([cluster.stop('main'), cluster.stop(first)]);
+			await whileDown();
+			await cluster.startMain();
+			await Promise.all([cluster.startWorker(first), this.login()]);
+		},
+		async reactivate(id) {
+			await reactivate(install, this.session, id);
+		},
+		async stopAll() {
+			await cluster.stopAll();
+		},
+	};
+}
+
+module.exports = { activate, deactivate, queueTopology, reactivate, regularTopology };

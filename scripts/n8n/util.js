@@ -1,0 +1,59 @@
+'use strict';
+/** Small helpers every scripts/n8n file uses: paths, printing, waiting, ports, a clean environment. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const LOCAL = process.env.N8N_LOCAL_DIR || path.join(ROOT, '.n8n-local');
+
+function log(message) {
+	process.stdout.write(`${message}\n`);
+}
+
+function seconds(ms) {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function readJson(file) {
+	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Polls `predicate` until it returns something truthy (that value) or `timeoutMs` passes (null). */
+async function waitFor(predicate, timeoutMs, intervalMs = 1000) {
+	const started = Date.now();
+	for (;;) {
+		const value = await predicate();
+		if (value) return value;
+		if (Date.now() - started > timeoutMs) return null;
+		await sleep(intervalMs);
+	}
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = require('node:net').createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * This process's environment without what npm exported to it (npm_config_*, npm_package_*,
+ * npm_lifecycle_*, in any case). Under `npm run`, npm_config_ignore_scripts=true from the
+ * repository's .npmrc would otherwise reach every npm started from here: the installer's sqlite3
+ * build and the npm n8n runs to install community packages.
+ */
+function npmFreeEnv(extra = {}) {
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key)) env[key] = value;
+	return { ...env, ...extra };
+}
+
+module.exports = { LOCAL, ROOT, freePort, log, npmFreeEnv, readJson, seconds, sleep, waitFor };

@@ -1,0 +1,117 @@
+'use strict';
+/** Which workflows the n8n tests import (examples/, fixtures), their ids, and the credential they share. */
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, readJson } = require('./util');
+const { PACKAGE_NAME } = require('./install');
+
+const EXAMPLES_DIR = path.join(ROOT, 'examples');
+const FIXTURES_DIR = path.join(__dirname, 'fixtures');
+const CREDENTIAL_TYPE = 'enfonicaApi';
+const CREDENTIAL_NAME = 'Enfonica account';
+const DEFAULT_CREDENTIAL_ID = 'enfonica-account';
+
+function listJson(dir) {
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => path.join(dir, name));
+}
+
+function isEnfonicaNode(node) {
+	return typeof node.type === 'string' && node.type.startsWith(`${PACKAGE_NAME}.`);
+}
+
+function isEnfonicaTrigger(node) {
+	return isEnfonicaNode(node) && /Trigger$/.test(node.type);
+}
+
+/**
+ * The workflows to import: every examples/*.json; the fixtures in scripts/n8n/fixtures stand in
+ * for what the examples lack (all of them when there are no examples, the trigger fixture when
+ * no example uses the Enfonica Trigger). ENFONICA_N8N_WORKFLOWS=<folder> imports that folder's
+ * *.json instead.
+ */
+function workflowFiles() {
+	if (process.env.ENFONICA_N8N_WORKFLOWS) return listJson(path.resolve(process.env.ENFONICA_N8N_WORKFLOWS));
+	const examples = listJson(EXAMPLES_DIR);
+	const fixtures = listJson(FIXTURES_DIR);
+	if (!examples.length) return fixtures;
+	const hasTrigger = examples.some((file) => (readJson(file).nodes || []).some(isEnfonicaTrigger));
+	return hasTrigger ? examples : [...examples, ...fixtures.filter((file) => (readJson(file).nodes || []).some(isEnfonicaTrigger))];
+}
+
+/** n8n workflow ids are at most 21 characters; derived from a stable name so they stay stable. */
+function workflowId(name) {
+	const digest = require('node:crypto').createHash('sha1').update(path.basename(name)).digest('hex');
+	return `enfonica${digest.slice(0, 12)}`;
+}
+
+/** Gives a workflow object a stable id (its own if usable) and classifies it. */
+function describeWorkflow(workflow, file) {
+	const id = typeof workflow.id === 'string' && workflow.id.length > 0 && workflow.id.length <= 21 ? workflow.id : workflowId(file);
+	workflow.id = id;
+	const nodes = workflow.nodes || [];
+	return {
+		file,
+		relative: path.relative(ROOT, file),
+		id,
+		name: workflow.name || path.basename(file),
+		workflow,
+		enfonicaNodes: nodes.filter(isEnfonicaNode),
+		isTrigger: nodes.some(isEnfonicaTrigger),
+		manualStart: nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'),
+	};
+}
+
+function loadWorkflows(files) {
+	return files.map((file) => describeWorkflow(readJson(file), file));
+}
+
+/** n8n polls at most once a minute; the tests use that, whatever the example says. */
+function pollEveryMinute(wf) {
+	for (const node of wf.workflow.nodes.filter(isEnfonicaTrigger)) {
+		node.parameters = { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } };
+	}
+	return wf;
+}
+
+/** Every id under which the workflows reference an Enfonica credential (they share one). */
+function credentialIds(workflows) {
+	const ids = new Set();
+	for (const workflow of workflows) {
+		for (const node of workflow.nodes || []) {
+			const ref = node.credentials && node.credentials[CREDENTIAL_TYPE];
+			if (ref && typeof ref === 'object' && ref.id) ids.add(String(ref.id));
+		}
+	}
+	return ids.size ? [...ids] : [DEFAULT_CREDENTIAL_ID];
+}
+
+/** Credentials for `n8n import:credentials`: plain `data` objects, which n8n encrypts on import. */
+function credentialRecords(ids, data) {
+	return ids.map((id, index) => ({
+		id,
+		name: index === 0 ? CREDENTIAL_NAME : `${CREDENTIAL_NAME} (${id})`,
+		type: CREDENTIAL_TYPE,
+		data,
+	}));
+}
+
+module.exports = {
+	CREDENTIAL_NAME,
+	CREDENTIAL_TYPE,
+	EXAMPLES_DIR,
+	FIXTURES_DIR,
+	credentialIds,
+	credentialRecords,
+	describeWorkflow,
+	isEnfonicaNode,
+	isEnfonicaTrigger,
+	loadWorkflows,
+	pollEveryMinute,
+	workflowFiles,
+	workflowId,
+};
