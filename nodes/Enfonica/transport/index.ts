@@ -29,7 +29,7 @@ export interface EnfonicaRequest {
 	itemIndex?: number;
 }
 
-interface RawResponse {
+export interface RawResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
@@ -58,12 +58,18 @@ async function sendOnce(this: EnfonicaContext, request: EnfonicaRequest, baseUrl
 	}
 }
 
-function answerInError(error: unknown): RawResponse | undefined {
+/** The HTTP answer inside the error n8n threw for a status ≥ 400, or undefined (no answer). */
+export function answerInError(error: unknown): RawResponse | undefined {
 	for (const candidate of [error, (error as { cause?: unknown } | undefined)?.cause]) {
 		const response = (candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } } | undefined)?.response;
 		if (response && typeof response.status === 'number' && response.status >= 400) {
 			return { statusCode: response.status, headers: (response.headers ?? {}) as Record<string, unknown>, body: response.data };
 		}
+	}
+	// n8n 1.x wraps the HTTP error in a NodeApiError that keeps only the status and the body
+	// (context.data), not the response: its headers (Retry-After) are lost, the backoff applies.
+	if (error instanceof NodeApiError && /^[45]\d\d$/.test(String(error.httpCode))) {
+		return { statusCode: Number(error.httpCode), headers: {}, body: (error.context as { data?: unknown }).data };
 	}
 	return undefined;
 }
