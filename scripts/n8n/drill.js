@@ -203,7 +203,7 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, rep
 		}
 		const ok = problems.length === 0;
 		const known = expectFail(key, configKey);
-		const note = !known ? '' : ok ? ' (listed in KNOWN_FAILURES but passes now: remove it there)' : ' (known: the trigger persistence fix, issue #11 part 2, is not in this code yet)';
+		const note = !known ? '' : ok ? ' (listed in KNOWN_FAILURES but passes now: remove it there)' : ' (known: see KNOWN_FAILURES in drill-mode.js)';
 		report.record({
 			label: `drill [${configKey}] ${title}`,
 			ok,
