@@ -1,4 +1,4 @@
-import { isRetryable, parseRetryAfter, retryDelayMs } from '../nodes/Enfonica/transport/retry';
+import { isRetryable, parseRetryAfter, retryDelayMs, retryInfoDelayMs } from '../nodes/Enfonica/transport/retry';
 
 describe('retry policy', () => {
 	it('retries GET, PATCH and DELETE on 429/5xx and network errors, POST only on 429', () => {
@@ -27,5 +27,14 @@ describe('retry policy', () => {
 		expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
 		expect(parseRetryAfter('soon')).toBeUndefined();
 		expect(parseRetryAfter(undefined)).toBeUndefined();
+	});
+
+	it('reads google.rpc.RetryInfo from the error body (n8n 1.x keeps no Retry-After header)', () => {
+		const body = (retryDelay: unknown) => ({ error: { code: 429, details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo' }, { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay }] } });
+		expect(retryInfoDelayMs(body('1s'))).toBe(1000);
+		expect(retryInfoDelayMs(body('0.5s'))).toBe(500);
+		expect(retryInfoDelayMs(body('soon'))).toBeUndefined();
+		expect(retryInfoDelayMs({ error: { code: 429 } })).toBeUndefined();
+		expect(retryInfoDelayMs('not json')).toBeUndefined();
 	});
 });

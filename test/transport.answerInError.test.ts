@@ -30,6 +30,12 @@ describe('answerInError', () => {
 		expect(answerInError(wrapped)).toEqual({ statusCode: 429, headers: {}, body });
 	});
 
+	it('recognises that error from another copy of n8n-workflow too (n8n 1.x in real n8n)', () => {
+		// n8n's own n8n-workflow is not necessarily the module this package resolves: instanceof fails there.
+		const foreign = Object.assign(new Error('The service is receiving too many requests from you'), { name: 'NodeApiError', httpCode: '429', context: { data: body } });
+		expect(answerInError(foreign)).toEqual({ statusCode: 429, headers: {}, body });
+	});
+
 	it('finds no answer in errors without one', () => {
 		expect(answerInError(new NodeApiError(node, { message: 'socket hang up' }))).toBeUndefined();
 		expect(answerInError(new NodeOperationError(node, 'bad input'))).toBeUndefined();

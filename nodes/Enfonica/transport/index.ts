@@ -14,7 +14,7 @@ import type { ListTarget } from '../helpers/resourceNames';
 import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
-import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs } from './retry';
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs, retryInfoDelayMs } from './retry';
 
 export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -68,8 +68,10 @@ export function answerInError(error: unknown): RawResponse | undefined {
 	}
 	// n8n 1.x wraps the HTTP error in a NodeApiError that keeps only the status and the body
 	// (context.data), not the response: its headers (Retry-After) are lost, the backoff applies.
-	if (error instanceof NodeApiError && /^[45]\d\d$/.test(String(error.httpCode))) {
-		return { statusCode: Number(error.httpCode), headers: {}, body: (error.context as { data?: unknown }).data };
+	// Recognised by name, not instanceof: n8n's n8n-workflow need not be the copy this package loads.
+	const wrapped = error as { name?: unknown; httpCode?: unknown; context?: { data?: unknown } } | undefined;
+	if (wrapped?.name === 'NodeApiError' && /^[45]\d\d$/.test(String(wrapped.httpCode))) {
+		return { statusCode: Number(wrapped.httpCode), headers: {}, body: wrapped.context?.data };
 	}
 	return undefined;
 }
@@ -109,7 +111,7 @@ export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext,
 					return (outcome.body ?? {}) as T;
 				}
 			} else {
-				failure = { kind: 'status', status: outcome.statusCode, retryAfterMs: parseRetryAfter(outcome.headers['retry-after']) };
+				failure = { kind: 'status', status: outcome.statusCode, retryAfterMs: parseRetryAfter(outcome.headers['retry-after']) ?? retryInfoDelayMs(outcome.body) };
 			}
 			if (failure.kind === 'status' && (!isRetryable(request.method, failure) || attempt >= MAX_ATTEMPTS || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
 				throw apiStatusError(this.getNode(), failure.status, outcome.body, { ...request, attempts: attempt });

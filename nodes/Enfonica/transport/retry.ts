@@ -52,6 +52,20 @@ export function parseRetryAfter(header: unknown, now = Date.now()): number | und
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * google.rpc.RetryInfo's `retryDelay` ("1s", "0.5s") from a Google-style error body, in ms. The
+ * fallback when Retry-After is unknown: n8n 1.x keeps an error's body but not its headers.
+ */
+export function retryInfoDelayMs(body: unknown): number | undefined {
+	const details = (body as { error?: { details?: unknown } } | undefined)?.error?.details;
+	if (!Array.isArray(details)) return undefined;
+	for (const detail of details as Array<{ '@type'?: unknown; retryDelay?: unknown }>) {
+		const match = typeof detail?.retryDelay === 'string' && String(detail['@type']).endsWith('google.rpc.RetryInfo') ? /^(\d+(?:\.\d+)?)s$/.exec(detail.retryDelay) : null;
+		if (match) return Number(match[1]) * 1000;
+	}
+	return undefined;
+}
+
 /** The network error code of a failed request, if it failed below HTTP. */
 export function networkErrorCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
