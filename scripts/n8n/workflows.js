@@ -43,15 +43,19 @@ function workflowFiles() {
 	return hasTrigger ? examples : [...examples, ...fixtures.filter((file) => (readJson(file).nodes || []).some(isEnfonicaTrigger))];
 }
 
-/** n8n workflow ids are at most 21 characters; derived from a stable name so they stay stable. */
+/**
+ * 16 characters, derived from a stable name so they stay stable. n8n 1.x saves a workflow's static
+ * data only for ids of at most 16 characters (isWorkflowIdValid): a 20-character id silently lost
+ * every trigger's saved state on 1.123 (the restart drill's losses there).
+ */
 function workflowId(name) {
 	const digest = require('node:crypto').createHash('sha1').update(path.basename(name)).digest('hex');
-	return `enfonica${digest.slice(0, 12)}`;
+	return `enf${digest.slice(0, 13)}`;
 }
 
 /** Gives a workflow object a stable id (its own if usable) and classifies it. */
 function describeWorkflow(workflow, file) {
-	const id = typeof workflow.id === 'string' && workflow.id.length > 0 && workflow.id.length <= 21 ? workflow.id : workflowId(file);
+	const id = typeof workflow.id === 'string' && workflow.id.length > 0 && workflow.id.length <= 16 ? workflow.id : workflowId(file);
 	workflow.id = id;
 	const nodes = workflow.nodes || [];
 	return {
