@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameter
 import type { PhoneNumberInstance } from '../../helpers/simplify';
 import { simplifyInstance } from '../../helpers/simplify';
 import { enfonicaApiRequest } from '../../transport';
-import { itemProject } from '../common';
+import { isSimplified, itemProject } from '../common';
 import { readInstanceLocator } from './instanceLocator';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
@@ -31,9 +31,7 @@ export async function itemTarget(this: IExecuteFunctions, itemIndex: number): Pr
 
 /** Instances as output: simplified unless the user turned Simplify off. */
 export function presentInstances(this: IExecuteFunctions, instances: PhoneNumberInstance[], itemIndex: number): IDataObject[] {
-	// Read once per item: getNodeParameter resolves and validates, too slow to repeat for 10,000 instances.
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return simplify ? instances.map(simplifyInstance) : (instances as IDataObject[]);
+	return isSimplified.call(this, itemIndex) ? instances.map(simplifyInstance) : (instances as IDataObject[]);
 }
 
 export function presentInstance(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): IDataObject {
