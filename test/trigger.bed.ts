@@ -4,7 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { readSnapshot } from '../nodes/Enfonica/trigger/state';
 import type { Emulator } from './emulator';
 import { startEmulator } from './emulator';
-import type { Harness, PollResult } from './harness';
+import type { DurableCursorRow, Harness, PollResult } from './harness';
 import { createHarness } from './harness';
 
 export const TRIGGER_TYPE = 'n8n-nodes-enfonica.enfonicaTrigger';
@@ -27,8 +27,9 @@ export interface TriggerBed {
  * Which n8n runs the workflow. Default (n8n 1.123 to 2.40 as installed): in-memory polling.
  * `scheduler`: N8N_SCHEDULER_ENABLED + N8N_SCHEDULER_POLL_TRIGGERS_ENABLED +
  * N8N_USE_WORKFLOW_PUBLICATION_SERVICE (n8n 2.33+): every tick rebuilds the workflow from the
- * database. `durableCursors`: also N8N_POLLER_DURABLE_CURSORS_ENABLED (2.36+): a poll's static
- * data is committed even when it emits nothing.
+ * database. `durableCursors`: also N8N_POLLER_DURABLE_CURSORS_ENABLED (2.36+, implies the
+ * scheduler): the node's state lives in n8n's cursor row (DurableCursorRow), committed when a poll
+ * emits or a scheduled poll returns null, but not when the activation's poll returns null.
  */
 export interface N8nSetup {
 	scheduler?: boolean;
@@ -46,7 +47,7 @@ export interface N8nSetup {
  */
 export interface N8nWorkflow {
 	parameters: INodeParameters;
-	/** The node's static data in n8n's database. */
+	/** The node's static data in n8n's database (with durable cursors: its cursor row). */
 	readonly saved: IDataObject | undefined;
 	/** The running workflow's copy; undefined while n8n is down or the workflow inactive. */
 	readonly memory: IDataObject | undefined;
@@ -113,25 +114,29 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 	};
 
 	const n8nWorkflow: TriggerBed['n8nWorkflow'] = (parameters, setup = {}, credential = credentialId) => {
+		// Durable cursors work only with the scheduler chain (n8n's PollCursorService checks).
+		const scheduler = setup.scheduler === true || setup.durableCursors === true;
+		const cursorRow: DurableCursorRow | undefined = setup.durableCursors ? { commits: 0 } : undefined;
 		let saved: IDataObject | undefined;
 		let memory: IDataObject | undefined;
 		const executions: IDataObject[][] = [];
 		const copy = (data: IDataObject | undefined) => (data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as IDataObject));
-		const pollFrom = async (): Promise<{ emitted: boolean; items: IDataObject[] }> => {
-			const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, staticData: memory });
+		const pollFrom = async (activation: boolean): Promise<IDataObject[]> => {
+			const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, staticData: memory, activation, durableCursor: cursorRow });
 			if (result.error) throw result.error;
 			// A failed poll throws above: n8n reports it and keeps the copy it had.
 			memory = result.staticData;
-			const emitted = result.result !== null;
 			const items = (result.result?.[0] ?? []).map((item) => item.json);
-			if (emitted) executions.push(items);
-			if (emitted || setup.durableCursors) saved = copy(memory);
-			return { emitted, items };
+			if (result.result !== null) {
+				executions.push(items);
+				saved = copy(memory);
+			}
+			return items;
 		};
 		const self: N8nWorkflow = {
 			parameters,
 			get saved() {
-				return saved;
+				return cursorRow ? copy(cursorRow.cursor) : saved;
 			},
 			get memory() {
 				return memory;
@@ -139,20 +144,20 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 			executions,
 			async activate() {
 				memory = copy(saved);
-				const { items } = await pollFrom();
+				const items = await pollFrom(true);
 				saved = copy(memory);
 				return items;
 			},
 			async tick() {
 				if (memory === undefined) throw new Error('n8n is not running this workflow: activate() or start() first');
-				if (setup.scheduler) memory = copy(saved);
-				return (await pollFrom()).items;
+				if (scheduler) memory = copy(saved);
+				return await pollFrom(false);
 			},
 			stop() {
 				memory = undefined;
 			},
 			async start() {
-				if (setup.scheduler) {
+				if (scheduler) {
 					memory = copy(saved);
 					return [];
 				}

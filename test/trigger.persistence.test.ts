@@ -140,21 +140,92 @@ describe('Enfonica Trigger: state saved only as n8n saves it', () => {
 		expect(workflow.executions).toHaveLength(2);
 	});
 
-	it.each([
-		['in-memory polling', {}],
-		['the scheduler', { scheduler: true }],
-	])('with durable poll cursors on (%s) and the option saying so, filtered changes are saved without an empty execution', async (_label, setup: N8nSetup) => {
-		const { x, workflow } = await suspensionAlerts({ ...setup, durableCursors: true }, { options: { durablePollCursors: true } });
+	/**
+	 * n8n's durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED with the scheduler chain): the
+	 * state is n8n's cursor row, committed when a poll emits or a scheduled poll returns null, not
+	 * when the activation's poll returns null. Measured in real n8n 2.40.7 before the fix: the first
+	 * poll's baseline was not kept, so the first change after activating was never alerted.
+	 */
+	describe.each([
+		['option off', {}],
+		['option on', { options: { durablePollCursors: true } }],
+	])('with durable poll cursors on (%s)', (_label, extra: IDataObject) => {
+		const durable = async () => await suspensionAlerts({ durableCursors: true }, extra);
+
+		it('the activation\'s baseline is committed: the first change after activating is alerted', async () => {
+			const { x, workflow } = await durable();
+			// The baseline is in n8n's cursor row, committed with an execution without items.
+			expect(workflow.saved).toEqual(expect.objectContaining({ v: 2, scope: expect.stringContaining('projects/persist-') }));
+			expect(workflow.executions).toEqual([[]]);
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
+			expect(await workflow.tick()).toEqual([]);
+		});
+
+		it('the drill: a filtered change, then a restart, then the change that matters: alerted once', async () => {
+			const { x, workflow } = await durable();
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(await workflow.tick()).toHaveLength(1);
+			bed.emu.setLifecycleState(x.name, 'ACTIVE');
+			expect(await workflow.tick()).toEqual([]);
+			workflow.stop();
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(await workflow.start()).toEqual([]);
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
+			expect(await workflow.tick()).toEqual([]);
+		});
+
+		it('the drill: a filtered change, then a re-activation: alerted once by the activation\'s poll', async () => {
+			const { x, workflow } = await durable();
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(await workflow.tick()).toHaveLength(1);
+			bed.emu.setLifecycleState(x.name, 'ACTIVE');
+			expect(await workflow.tick()).toEqual([]);
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(summary(await workflow.activate())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
+			expect(await workflow.tick()).toEqual([]);
+			// A filtered change seen only by an activation's poll (not committed) is seen again, still silently.
+			bed.emu.setLifecycleState(x.name, 'ACTIVE');
+			expect(await workflow.activate()).toEqual([]);
+			expect(await workflow.tick()).toEqual([]);
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
+		});
+
+		it('the drill: a change while n8n is down is alerted once', async () => {
+			const { x, workflow } = await durable();
+			workflow.stop();
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(await workflow.start()).toEqual([]);
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
+			workflow.stop();
+			expect(await workflow.start()).toEqual([]);
+			expect(await workflow.tick()).toEqual([]);
+		});
+	});
+
+	it('with durable poll cursors, filtered changes start no execution when the option says so, one without items otherwise', async () => {
+		const executionsOf = async (extra: IDataObject) => {
+			const { x, workflow } = await suspensionAlerts({ durableCursors: true }, extra);
+			bed.emu.setLifecycleState(x.name, 'PENDING');
+			expect(await workflow.tick()).toEqual([]);
+			return workflow.executions;
+		};
+		// The activation's baseline is committed with an execution without items in both.
+		expect(await executionsOf({ options: { durablePollCursors: true } })).toEqual([[]]);
+		expect(await executionsOf({})).toEqual([[], []]);
+	});
+
+	it('the option without durable cursors in n8n changes nothing: filtered changes are still saved', async () => {
+		const { x, workflow } = await suspensionAlerts({}, { options: { durablePollCursors: true } });
+		expect(workflow.executions).toEqual([]);
 		bed.emu.setLifecycleState(x.name, 'SUSPENDED');
 		expect(await workflow.tick()).toHaveLength(1);
 		bed.emu.setLifecycleState(x.name, 'ACTIVE');
 		expect(await workflow.tick()).toEqual([]);
-		expect(workflow.executions).toHaveLength(1);
+		expect(workflow.executions).toHaveLength(2);
 		workflow.stop();
 		bed.emu.setLifecycleState(x.name, 'SUSPENDED');
-		const started = await workflow.start();
-		const alerts = [...started, ...(await workflow.tick())];
-		expect(summary(alerts)).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
-		expect(await workflow.tick()).toEqual([]);
+		expect(summary(await workflow.start())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
 	});
 });

@@ -1,5 +1,5 @@
 import type { TriggerBed } from './trigger.bed';
-import { listRequests, savedIds, startTriggerBed } from './trigger.bed';
+import { listRequests, savedIds, startTriggerBed, TRIGGER_TYPE } from './trigger.bed';
 
 const ALL_EVENTS = ['lifecycleStateChanged', 'complianceChanged', 'instanceAdded', 'instanceRemoved'];
 
@@ -188,4 +188,22 @@ describe('Enfonica Trigger: state', () => {
 		bed.emu.setLifecycleState(last.name, 'SUSPENDED');
 		expect(await watcher.events()).toEqual([expect.objectContaining({ name: last.name, lifecycleState: 'SUSPENDED' })]);
 	}, 120_000);
+
+	it('a poll started while the last one still runs (n8n does not wait for it) reports nothing and leaves the state alone', async () => {
+		const [x] = bed.emu.seed('overlap', [{ phoneNumber: '+61255509900', lifecycleState: 'ACTIVE' }]);
+		const parameters = { project: 'overlap', events: ALL_EVENTS };
+		const watcher = bed.watcher(parameters);
+		await watcher.poll();
+		bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+		bed.emu.latencyMs = 300;
+		const poll = async () => await bed.h.poll({ nodeType: TRIGGER_TYPE, parameters, credentialId: bed.credentialId, staticData: watcher.staticData });
+		const [first, second] = await Promise.all([poll(), poll()]).finally(() => (bed.emu.latencyMs = 0));
+		expect(first.result?.[0].map((item) => item.json)).toEqual([expect.objectContaining({ name: x.name, event: 'lifecycleStateChanged', lifecycleState: 'SUSPENDED' })]);
+		expect(second.result).toBeNull();
+		expect(second.staticDataChanged).toBe(false);
+		expect(listRequests(bed.emu).filter((request) => request.path.includes('/overlap/'))).toHaveLength(2);
+		// Once it has finished, the next poll runs as usual.
+		watcher.staticData = first.staticData;
+		expect(await watcher.events()).toEqual([]);
+	});
 });

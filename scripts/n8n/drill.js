@@ -59,13 +59,15 @@ function supportsDurableCursors(install) {
 	return { ok: missing.size === 0, missing: [...missing] };
 }
 
-/** The drill's workflows: the trigger example, once per case, on the case's project. */
-function drillWorkflows(triggerWf, configKey) {
+/** The drill's workflows: the trigger example, once per case, on the case's project, with `nodeOptions` added to the trigger's Options. */
+function drillWorkflows(triggerWf, configKey, nodeOptions = {}) {
 	return CASES.map((drillCase) => {
 		const workflow = JSON.parse(JSON.stringify(triggerWf.workflow));
 		workflow.id = workflowId(`drill-${configKey}-${drillCase.key}`);
 		workflow.name = `Drill (${configKey}): ${drillCase.title}`;
-		for (const node of workflow.nodes) if (/Trigger$/.test(node.type)) node.parameters = { ...node.parameters, project: drillCase.project };
+		for (const node of workflow.nodes) {
+			if (/Trigger$/.test(node.type)) node.parameters = { ...node.parameters, project: drillCase.project, options: { ...node.parameters.options, ...nodeOptions } };
+		}
 		const wf = pollEveryMinute(describeWorkflow(workflow, triggerWf.file));
 		return Object.assign(wf, { drillCase, relative: `drill ${drillCase.key}` });
 	});
@@ -123,15 +125,15 @@ async function settle(install, session, wfs, counts, timeoutMs = 60000) {
  *   prepare(workflows) (import), start(), restart(whileDown) (stop, call, start again),
  *   reactivate(id) (deactivate + activate through the REST API), session, stopAll(),
  *   workerOf(executionId) (queue mode only), label.
- * Records one result per case; `expectFail` marks cases known to fail on today's trigger code.
+ * Records one result per case.
  */
-async function runDrill({ install, emulator, topology, triggerWf, configKey, report, expectFail = () => false }) {
+async function runDrill({ install, emulator, topology, triggerWf, configKey, nodeOptions, report }) {
 	const timeline = [];
 	const mark = (what) => {
 		timeline.push({ what, at: Date.now() });
 		log(`        ${seconds(Date.now() - timeline[0].at).padStart(7)}  ${what}`);
 	};
-	const wfs = drillWorkflows(triggerWf, configKey);
+	const wfs = drillWorkflows(triggerWf, configKey, nodeOptions);
 	const byKey = Object.fromEntries(wfs.map((wf) => [wf.drillCase.key, wf]));
 	const caseOf = Object.fromEntries(CASES.map((drillCase) => [drillCase.key, drillCase]));
 	seedDrill(emulator);
@@ -201,16 +203,7 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, rep
 			if (ran.some((entry) => /main\?$/.test(entry))) problems.push(`executions not run by a worker: ${ran.join(', ')}`);
 			where = `; executions ${ran.join(', ') || 'none'}`;
 		}
-		const ok = problems.length === 0;
-		const known = expectFail(key, configKey);
-		const note = !known ? '' : ok ? ' (listed in KNOWN_FAILURES but passes now: remove it there)' : ' (known: see KNOWN_FAILURES in drill-mode.js)';
-		report.record({
-			label: `drill [${configKey}] ${title}`,
-			ok,
-			expected: !ok && known,
-			problems,
-			summary: `${mine.length} of ${expected[key]} alerts for ${number}${where}${note}`,
-		});
+		report.record({ label: `drill [${configKey}] ${title}`, ok: problems.length === 0, problems, summary: `${mine.length} of ${expected[key]} alerts for ${number}${where}` });
 	}
 	return timeline;
 }

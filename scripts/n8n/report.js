@@ -11,7 +11,7 @@ function createReport() {
 		phases,
 		record(result) {
 			results.push(result);
-			const mark = result.ok ? 'PASS' : result.skipped ? 'SKIP' : result.expected ? 'XFAIL' : 'FAIL';
+			const mark = result.ok ? 'PASS' : result.skipped ? 'SKIP' : 'FAIL';
 			log(`  ${mark}  ${result.label}${result.ms ? `  (${seconds(result.ms)})` : ''}`);
 			if (result.summary) log(`        ${result.summary}`);
 			for (const problem of result.problems || []) log(`        ✗ ${problem}`);
@@ -25,17 +25,15 @@ function createReport() {
 				phases.push({ label, ms: Date.now() - phaseStarted });
 			}
 		},
-		/** Prints timings and the summary; returns the exit code (expected failures do not fail the run). */
+		/** Prints timings and the summary; returns the exit code. */
 		finish(title) {
-			const failed = results.filter((result) => !result.ok && !result.skipped && !result.expected);
-			const expected = results.filter((result) => !result.ok && !result.skipped && result.expected);
+			const failed = results.filter((result) => !result.ok && !result.skipped);
 			const passed = results.filter((result) => result.ok);
-			const skipped = results.length - passed.length - failed.length - expected.length;
+			const skipped = results.length - passed.length - failed.length;
 			log('\nTimings:');
 			for (const { label, ms } of phases) log(`  ${label.padEnd(48)} ${seconds(ms)}`);
 			log(`  ${'total'.padEnd(48)} ${seconds(Date.now() - started)}`);
-			const counts = [`${passed.length} passed`, `${failed.length} failed`, expected.length ? `${expected.length} failed as expected` : null, `${skipped} skipped`];
-			log(`\n${failed.length ? 'FAILED' : 'PASSED'}: ${counts.filter(Boolean).join(', ')} — ${title}, ${new Date().toISOString().slice(0, 10)}`);
+			log(`\n${failed.length ? 'FAILED' : 'PASSED'}: ${passed.length} passed, ${failed.length} failed, ${skipped} skipped — ${title}, ${new Date().toISOString().slice(0, 10)}`);
 			return failed.length ? 1 : 0;
 		},
 	};

@@ -276,8 +276,8 @@ function selectedMode() {
 	const args = process.argv.slice(2);
 	if (args.includes('--queue')) return require('./queue/run').main;
 	if (args.includes('--restart-drill')) return require('./drill-mode').main;
-	const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--strict');
-	if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: --queue, --restart-drill, --strict)`);
+	const unknown = args.filter((arg) => arg.startsWith('--'));
+	if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: --queue, --restart-drill)`);
 	return main;
 }
 

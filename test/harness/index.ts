@@ -5,6 +5,7 @@
 export { createHarness } from './create-harness';
 export type {
 	CredentialTestResult,
+	DurableCursorRow,
 	Harness,
 	HarnessOptions,
 	PollArgs,

@@ -6,7 +6,7 @@ import type { IDataObject, INode, INodeExecutionData, IWorkflowBase } from 'n8n-
 import { buildAdditionalData } from './additional-data';
 import type { HarnessContext } from './context';
 import { latestVersion } from './node-version';
-import type { PollArgs, PollResult } from './types';
+import type { DurableCursorRow, PollArgs, PollResult } from './types';
 
 const TRIGGER_NODE_NAME = 'Trigger';
 const WORKFLOW_ID = 'harness-poll-workflow';
@@ -70,6 +70,7 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 			error = caught as Error;
 		}
 	} else {
+		const durable = args.durableCursor ? stagedCursor(args.durableCursor, () => workflow.getStaticData('node', workflowNode)) : undefined;
 		const pollFunctions = new PollContext(
 			workflow,
 			workflowNode,
@@ -78,10 +79,14 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 			'activate',
 			(data) => {
 				result = data;
+				durable?.commit();
 			},
 			(caught) => {
 				error = caught;
 			},
+			durable && (async () => durable.commit()),
+			durable && (async (run) => await durable.run(run)),
+			durable && (() => durable.staticData()),
 		);
 		const executePoll = Container.get(PollTriggerExecutor).create(
 			workflow,
@@ -90,7 +95,7 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 			() => true,
 		);
 		try {
-			await executePoll(false);
+			await executePoll(args.activation === true);
 		} catch (caught) {
 			error = caught as Error;
 		}
@@ -103,6 +108,33 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 		staticData: JSON.parse(JSON.stringify(staticData[staticDataKey] ?? {})) as IDataObject,
 		staticDataChanged: staticData.__dataChanged === true,
 		...(error ? { error } : {}),
+	};
+}
+
+/** Our model of the CLI side of n8n's durable poll cursors (see DurableCursorRow). */
+function stagedCursor(row: DurableCursorRow, workflowStaticData: () => IDataObject) {
+	let snapshot: IDataObject | undefined;
+	let seed = '';
+	return {
+		async run<T>(poll: () => Promise<T>): Promise<T> {
+			// Created from the workflow's static data when missing (n8n's migration), before the poll runs.
+			row.cursor ??= JSON.parse(JSON.stringify(workflowStaticData())) as IDataObject;
+			seed = JSON.stringify(row.cursor);
+			snapshot = JSON.parse(seed) as IDataObject;
+			return await poll();
+		},
+		staticData(): IDataObject {
+			if (!snapshot) throw new Error('the node read its static data outside of a poll');
+			return snapshot;
+		},
+		/** Writes the copy to the row when the node changed it (n8n's takeStagedCursor + advanceCursor). */
+		commit() {
+			const now = JSON.stringify(snapshot);
+			if (snapshot === undefined || now === seed) return;
+			seed = now;
+			row.cursor = JSON.parse(now) as IDataObject;
+			row.commits++;
+		},
 	};
 }
 

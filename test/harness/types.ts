@@ -86,9 +86,29 @@ export interface PollArgs {
 	staticData?: IDataObject;
 	/** 'trigger': a scheduled poll of an active workflow. 'manual': "Fetch Test Event". */
 	mode?: 'trigger' | 'manual';
+	/** The poll n8n runs when it activates the workflow (PollTriggerExecutor's `testingTrigger`): n8n commits no durable cursor when it returns null. */
+	activation?: boolean;
+	/**
+	 * n8n's durable poll cursors (see DurableCursorRow): the node's static data is a plain copy of
+	 * this row, and the row moves only when n8n commits it. Undefined: static data lives in the workflow.
+	 */
+	durableCursor?: DurableCursorRow;
 	typeVersion?: number;
 	/** Default: the package's only polling node, e.g. `n8n-nodes-enfonica.enfonicaTrigger`. */
 	nodeType?: string;
+}
+
+/**
+ * The poller_state row of n8n's durable poll cursors, as n8n 2.40.7's CLI handles it
+ * (trigger-execution-context.factory.js, poll-cursor.service.js): before a poll the row is read,
+ * or created from the workflow's static data; the node works on a plain copy of it; the copy is
+ * committed when the poll emits (with its execution), or alone when a scheduled poll returns
+ * null (n8n-core's PollTriggerExecutor skips that for the activation poll).
+ */
+export interface DurableCursorRow {
+	cursor?: IDataObject;
+	/** How many times n8n wrote the row after creating it. */
+	commits: number;
 }
 
 export interface PollResult {

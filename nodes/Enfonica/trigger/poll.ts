@@ -14,6 +14,9 @@ import { readSettings } from './settings';
 import type { Snapshot } from './state';
 import { readSaved, scopeKey, writeSnapshot } from './state';
 
+/** Polls running in this process, by workflow, node and scope. */
+const pollsInFlight = new Set<string>();
+
 /** Vanished instances are confirmed this many at a time (a bulk move away can vanish many at once). */
 const CONFIRM_CONCURRENCY = 5;
 
@@ -79,13 +82,15 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
  * scheduler (which reloads the workflow on every tick) starts again from the saved copy. So the
  * snapshot is written only by a poll whose write n8n saves:
  * - the first poll for a scope (run at activation, saved by n8n right after) records the baseline;
+ *   as a durable cursor, or over another scope's state, it returns an empty item list to be saved;
  * - nothing changed: nothing is written, null;
  * - changes, some wanted: the new snapshot is written and the items returned (n8n saves it);
  * - changes, none wanted (filtered out by Events or Lifecycle States): they must still be
  *   remembered (a number leaving SUSPENDED must be seen suspended again), so the new snapshot is
  *   written and an empty item list returned: n8n saves the state and starts an execution with no
- *   items (no node after the trigger runs). With n8n's durable poll cursors on (the option),
- *   n8n saves a null poll's state itself, so null is returned instead.
+ *   items (no node after the trigger runs). With n8n's durable poll cursors on (the option, and
+ *   the state is a cursor), n8n commits a null scheduled poll's state itself, so null is returned
+ *   (an activation's null poll is not committed, but its filtered changes are seen again next poll).
  * A listing or a confirmation that fails throws before the state is touched, so the next good
  * poll reports every change exactly once.
  */
@@ -93,6 +98,20 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const settings = await readSettings.call(this);
 	if (this.getMode() === 'manual') return await testEvent.call(this, settings);
 
+	// n8n starts a poll on schedule even while the last one still runs (a slow listing of a large
+	// project): both would compare with the same snapshot and report the same changes twice.
+	const key = [this.getWorkflow().id ?? '', this.getNode().id, scopeKey(settings.projectName, settings.prefix)].join('\n');
+	// The running poll reports what it sees; what changes after its listing, the next poll does.
+	if (pollsInFlight.has(key)) return null;
+	pollsInFlight.add(key);
+	try {
+		return await compareWithSnapshot.call(this, settings);
+	} finally {
+		pollsInFlight.delete(key);
+	}
+}
+
+async function compareWithSnapshot(this: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][] | null> {
 	const listing = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings))) as PhoneNumberInstance[];
 	const detectedAt = new Date().toISOString();
 	const staticData = this.getWorkflowStaticData('node');
@@ -100,11 +119,13 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const saved = readSaved(staticData, scope);
 	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
 	if (saved === undefined) {
-		// State of another scope (the project came from an edited credential, say) means this is
-		// not the activation poll n8n saves after: emit nothing, but have n8n save the new baseline.
-		const replacesOtherState = Object.keys(staticData).length > 0;
+		// n8n's save after an activation keeps a first baseline only in the workflow's own static
+		// data. State of another scope (the project came from an edited credential, say) means this
+		// is not that activation poll, and a durable cursor is not committed when an activation's
+		// poll returns null: either way emit nothing, but have n8n save the baseline.
+		const keptByActivation = Object.keys(staticData).length === 0 && isWorkflowStaticData(staticData);
 		writeSnapshot(staticData, scope, snapshotOf(listing));
-		return replacesOtherState && !settings.durablePollCursors ? [[]] : null;
+		return keptByActivation ? null : [[]];
 	}
 	// The common case, nothing changed: the listing gives exactly the saved text.
 	if (saved.text !== undefined && saved.text === listingText(listing)) return null;
@@ -120,5 +141,16 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 		.map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt }));
 	writeSnapshot(staticData, scope, snapshotOf(listing, confirmed));
 	if (items.length > 0) return [this.helpers.returnJsonArray(items)];
-	return settings.durablePollCursors ? null : [[]];
+	return settings.durablePollCursors && !isWorkflowStaticData(staticData) ? null : [[]];
+}
+
+/**
+ * Whether n8n keeps this static data with the workflow (saved after an activation and when a
+ * poll emits), rather than as a durable poll cursor (saved when a poll emits or a scheduled poll
+ * returns null). n8n makes a workflow's static data an ObservableObject, which carries a hidden
+ * `__dataChanged` flag (n8n-workflow 1.x and 2.x); a durable cursor is a plain copy of its
+ * database row. Only ever used to save more: guessing wrong costs an execution with no items.
+ */
+function isWorkflowStaticData(staticData: IDataObject): boolean {
+	return '__dataChanged' in staticData;
 }

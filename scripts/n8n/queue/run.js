@@ -8,7 +8,7 @@
  *  2. token renewal across workers; 3. Options → Concurrency and the 429 gate on a worker;
  *  4. the Enfonica Trigger, polled by main, its execution run by a worker;
  *  5. the restart drill (drill.js) with main and one worker restarted, with n8n's defaults and
- *     with durable poll cursors. `--strict`: the drill's known failures count as failures.
+ *     with durable poll cursors (the trigger's option off and on).
  * Logs: .n8n-local/queue-<version>/<part>/logs/.
  */
 const fs = require('node:fs');
@@ -17,7 +17,7 @@ const lib = require('../lib');
 const { createReport } = require('../report');
 const { prepare } = require('../setup');
 const { runDrill } = require('../drill');
-const { drillConfigs, expectFailFor } = require('../drill-mode');
+const { drillConfigs } = require('../drill-mode');
 const { activate, queueTopology } = require('../topologies');
 const { ensurePackages, startPostgres, startRedis } = require('./services');
 const { createCluster } = require('./cluster');
@@ -67,7 +67,7 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 	}
 }
 
-async function drills({ setup, report, pg, redis, base, strict }) {
+async function drills({ setup, report, pg, redis, base }) {
 	const { install, emulator, triggerWf, credentials, owner } = setup;
 	for (const config of drillConfigs(install)) {
 		if (config.skip) {
@@ -81,7 +81,7 @@ async function drills({ setup, report, pg, redis, base, strict }) {
 		const topology = queueTopology({ install, cluster, credentials, owner });
 		try {
 			await report.phase(`queue: drill [${config.key}]`, () =>
-				runDrill({ install, emulator, topology, triggerWf, configKey: `queue ${config.key}`, report, expectFail: (caseKey) => expectFailFor(strict)(caseKey, config.key) }),
+				runDrill({ install, emulator, topology, triggerWf, configKey: `queue ${config.key}`, nodeOptions: config.options, report }),
 			);
 		} catch (error) {
 			report.record({ label: `drill [queue ${config.key}]`, ok: false, problems: [error.message] });
@@ -93,7 +93,6 @@ async function drills({ setup, report, pg, redis, base, strict }) {
 
 async function main() {
 	const report = createReport();
-	const strict = process.argv.includes('--strict');
 	const setup = await prepare(report, 'test:n8n --queue — the package in n8n queue mode: main + 2 workers, PostgreSQL, Redis');
 	const { install, emulator } = setup;
 	const base = setup.base('queue');
@@ -110,7 +109,7 @@ async function main() {
 		} catch (error) {
 			report.record({ label: 'queue mode', ok: false, problems: [error.stack || error.message] });
 		}
-		if (setup.triggerWf && process.env.ENFONICA_N8N_SKIP_DRILL !== '1') await drills({ setup, report, pg, redis, base, strict });
+		if (setup.triggerWf && process.env.ENFONICA_N8N_SKIP_DRILL !== '1') await drills({ setup, report, pg, redis, base });
 	} catch (error) {
 		report.record({ label: 'queue mode', ok: false, problems: [error.stack || error.message] });
 	} finally {
