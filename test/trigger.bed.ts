@@ -27,7 +27,7 @@ export interface TriggerBed {
  * Which n8n runs the workflow. Default (n8n 1.123 to 2.40 as installed): in-memory polling.
  * `scheduler`: N8N_SCHEDULER_ENABLED + N8N_SCHEDULER_POLL_TRIGGERS_ENABLED +
  * N8N_USE_WORKFLOW_PUBLICATION_SERVICE (n8n 2.33+): every tick rebuilds the workflow from the
- * database. `durableCursors`: also N8N_POLLER_DURABLE_CURSORS_ENABLED (2.36+, implies the
+ * database. `durableCursors`: also N8N_POLLER_DURABLE_CURSORS_ENABLED (2.37+, implies the
  * scheduler): the node's state lives in n8n's cursor row (DurableCursorRow), committed when a poll
  * emits or a scheduled poll returns null, but not when the activation's poll returns null.
  */
@@ -116,7 +116,7 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 	const n8nWorkflow: TriggerBed['n8nWorkflow'] = (parameters, setup = {}, credential = credentialId) => {
 		// Durable cursors work only with the scheduler chain (n8n's PollCursorService checks).
 		const scheduler = setup.scheduler === true || setup.durableCursors === true;
-		const cursorRow: DurableCursorRow | undefined = setup.durableCursors ? { commits: 0 } : undefined;
+		const cursorRow: DurableCursorRow | undefined = setup.durableCursors ? {} : undefined;
 		let saved: IDataObject | undefined;
 		let memory: IDataObject | undefined;
 		const executions: IDataObject[][] = [];

@@ -184,7 +184,7 @@ describe('Enfonica Trigger: state saved only as n8n saves it', () => {
 			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
 			expect(summary(await workflow.activate())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
 			expect(await workflow.tick()).toEqual([]);
-			// A filtered change seen only by an activation's poll (not committed) is seen again, still silently.
+			// A filtered change seen by an activation's poll: committed with an execution without items, as its return would be alerted.
 			bed.emu.setLifecycleState(x.name, 'ACTIVE');
 			expect(await workflow.activate()).toEqual([]);
 			expect(await workflow.tick()).toEqual([]);
@@ -214,6 +214,38 @@ describe('Enfonica Trigger: state saved only as n8n saves it', () => {
 		// The activation's baseline is committed with an execution without items in both.
 		expect(await executionsOf({ options: { durablePollCursors: true } })).toEqual([[]]);
 		expect(await executionsOf({})).toEqual([[], []]);
+	});
+
+	describe('with durable poll cursors and the option on, a filtered change that only an activation\'s poll saw (not committed by n8n)', () => {
+		const option = { options: { durablePollCursors: true } };
+
+		it('is not forgotten when it reverts: a number reactivated, then suspended again, is alerted', async () => {
+			const { x, workflow } = await suspensionAlerts({ durableCursors: true }, option);
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(await workflow.tick()).toHaveLength(1);
+			bed.emu.setLifecycleState(x.name, 'ACTIVE');
+			expect(await workflow.activate()).toEqual([]);
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(x)} ACTIVE→SUSPENDED`]);
+		});
+
+		it('is not forgotten for a number bought (Instance Added off) and then suspended', async () => {
+			const { project, workflow } = await suspensionAlerts({ durableCursors: true }, option);
+			const [bought] = bed.emu.seed(project, [{ phoneNumber: `+6125551${String(projects).padStart(2, '0')}60`, lifecycleState: 'ACTIVE' }]);
+			expect(await workflow.activate()).toEqual([]);
+			bed.emu.setLifecycleState(bought.name, 'SUSPENDED');
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(bought)} ACTIVE→SUSPENDED`]);
+		});
+
+		it('starts no execution when forgetting it can hide nothing (a change out of a state not alerted on)', async () => {
+			const { x, workflow } = await suspensionAlerts({ durableCursors: true }, option);
+			bed.emu.setLifecycleState(x.name, 'PENDING');
+			expect(await workflow.activate()).toEqual([]);
+			expect(await workflow.tick()).toEqual([]);
+			expect(workflow.executions).toEqual([[]]);
+			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
+			expect(summary(await workflow.tick())).toEqual([`lifecycleStateChanged ${no(x)} PENDING→SUSPENDED`]);
+		});
 	});
 
 	it('the option without durable cursors in n8n changes nothing: filtered changes are still saved', async () => {

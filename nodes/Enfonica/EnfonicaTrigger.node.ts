@@ -97,7 +97,7 @@ export class EnfonicaTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether this n8n runs with durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED with N8N_SCHEDULER_ENABLED, N8N_SCHEDULER_POLL_TRIGGERS_ENABLED and N8N_USE_WORKFLOW_PUBLICATION_SERVICE, n8n 2.37+), which save what a poll remembers even when it reports nothing. On: a poll that sees only changes you filtered out starts no execution. Off, or when n8n turns out to keep the trigger\'s state with the workflow (no durable cursors): it starts one with no items, so that n8n saves them.',
+							'Whether this n8n runs with durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED with N8N_SCHEDULER_ENABLED, N8N_SCHEDULER_POLL_TRIGGERS_ENABLED and N8N_USE_WORKFLOW_PUBLICATION_SERVICE, n8n 2.37+), which save what a poll remembers even when it reports nothing. On: a poll that sees only changes you filtered out, none of which you would hear about if it reverted, starts no execution. Off, or when n8n turns out to keep the trigger\'s state with the workflow (no durable cursors): it starts one with no items, so that n8n saves them.',
 					},
 					simplifyField,
 				],

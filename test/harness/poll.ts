@@ -133,7 +133,6 @@ function stagedCursor(row: DurableCursorRow, workflowStaticData: () => IDataObje
 			if (snapshot === undefined || now === seed) return;
 			seed = now;
 			row.cursor = JSON.parse(now) as IDataObject;
-			row.commits++;
 		},
 	};
 }

@@ -107,8 +107,6 @@ export interface PollArgs {
  */
 export interface DurableCursorRow {
 	cursor?: IDataObject;
-	/** How many times n8n wrote the row after creating it. */
-	commits: number;
 }
 
 export interface PollResult {

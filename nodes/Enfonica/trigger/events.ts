@@ -15,13 +15,34 @@ export interface OutputSettings {
 	detectedAt: string;
 }
 
+type EventFilter = Pick<OutputSettings, 'events' | 'lifecycleStates'>;
+
 /** Whether the user asked to hear about this change. */
-export function isWanted(change: Change, settings: OutputSettings): boolean {
+export function isWanted(change: Change, settings: EventFilter): boolean {
 	if (!settings.events.includes(change.event)) return false;
 	if (change.event === 'lifecycleStateChanged' && settings.lifecycleStates.length > 0) {
 		return settings.lifecycleStates.includes(change.instance.lifecycleState || DEFAULT_LIFECYCLE_STATE);
 	}
 	return true;
+}
+
+/**
+ * Whether a filtered-out change can be forgotten without hiding a later alert, should the next
+ * poll compare with the state from before it: only if the change back would be filtered out too.
+ * A number that appeared or vanished cannot: its later changes, or its return, would be compared
+ * with the wrong state.
+ */
+export function isHarmlessToForget(change: Change, settings: EventFilter): boolean {
+	switch (change.event) {
+		case 'lifecycleStateChanged': {
+			const back = { ...change.instance, lifecycleState: change.previousLifecycleState };
+			return !isWanted({ event: change.event, instance: back, previousLifecycleState: change.instance.lifecycleState || DEFAULT_LIFECYCLE_STATE }, settings);
+		}
+		case 'complianceChanged':
+			return !isWanted(change, settings);
+		default:
+			return false;
+	}
 }
 
 function instanceOutput(instance: PhoneNumberInstance, simplify: boolean): IDataObject {

@@ -7,7 +7,7 @@ import type { PhoneNumberInstance } from '../helpers/simplify';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import { isNotFound } from '../transport/errors';
 import { diffListing, listingText, snapshotOf, vanishedIds } from './diff';
-import { changeToJson, isWanted } from './events';
+import { changeToJson, isHarmlessToForget, isWanted } from './events';
 import { sampleChange } from './sampleEvent';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
@@ -90,7 +90,8 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
  *   written and an empty item list returned: n8n saves the state and starts an execution with no
  *   items (no node after the trigger runs). With n8n's durable poll cursors on (the option, and
  *   the state is a cursor), n8n commits a null scheduled poll's state itself, so null is returned
- *   (an activation's null poll is not committed, but its filtered changes are seen again next poll).
+ *   when forgetting the changes could hide no later alert (an activation's null poll is not
+ *   committed, and the next poll compares with the state before it).
  * A listing or a confirmation that fails throws before the state is touched, so the next good
  * poll reports every change exactly once.
  */
@@ -137,11 +138,14 @@ async function compareWithSnapshot(this: IPollFunctions, settings: TriggerSettin
 
 	// The items first: should building them fail, the state has not moved past them.
 	const items = changes
-		.filter((change) => isWanted(change, { ...settings, detectedAt }))
+		.filter((change) => isWanted(change, settings))
 		.map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt }));
 	writeSnapshot(staticData, scope, snapshotOf(listing, confirmed));
 	if (items.length > 0) return [this.helpers.returnJsonArray(items)];
-	return settings.durablePollCursors && !isWorkflowStaticData(staticData) ? null : [[]];
+	// n8n commits the cursor of a scheduled poll that returns nothing, but not of the poll it runs
+	// at activation (indistinguishable here): the next poll may then compare with the state before.
+	const leaveToCursor = settings.durablePollCursors && !isWorkflowStaticData(staticData) && changes.every((change) => isHarmlessToForget(change, settings));
+	return leaveToCursor ? null : [[]];
 }
 
 /**
