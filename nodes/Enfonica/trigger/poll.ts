@@ -101,22 +101,22 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 
 	// n8n starts a poll on schedule even while the last one still runs (a slow listing of a large
 	// project): both would compare with the same snapshot and report the same changes twice.
-	const key = [this.getWorkflow().id ?? '', this.getNode().id, scopeKey(settings.projectName, settings.prefix)].join('\n');
+	const scope = scopeKey(settings.projectName, settings.prefix);
+	const key = [this.getWorkflow().id ?? '', this.getNode().id, scope].join('\n');
 	// The running poll reports what it sees; what changes after its listing, the next poll does.
 	if (pollsInFlight.has(key)) return null;
 	pollsInFlight.add(key);
 	try {
-		return await compareWithSnapshot.call(this, settings);
+		return await compareWithSnapshot.call(this, settings, scope);
 	} finally {
 		pollsInFlight.delete(key);
 	}
 }
 
-async function compareWithSnapshot(this: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][] | null> {
+async function compareWithSnapshot(this: IPollFunctions, settings: TriggerSettings, scope: string): Promise<INodeExecutionData[][] | null> {
 	const listing = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings))) as PhoneNumberInstance[];
 	const detectedAt = new Date().toISOString();
 	const staticData = this.getWorkflowStaticData('node');
-	const scope = scopeKey(settings.projectName, settings.prefix);
 	const saved = readSaved(staticData, scope);
 	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
 	if (saved === undefined) {
