@@ -56,14 +56,67 @@ describe('the published package', () => {
 		expect(foreign).toEqual([]);
 	});
 
-	it('packs only dist, README, LICENSE, CHANGELOG and package.json, with both codex files and no tests or scripts', () => {
-		const [{ files }] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: ROOT, encoding: 'utf8' }));
-		const paths = (files as Array<{ path: string }>).map((file) => file.path);
-		const outside = paths.filter((path) => !path.startsWith('dist/'));
-		expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE.md', 'README.md', 'package.json']);
-		expect(paths).toEqual(expect.arrayContaining(['dist/nodes/Enfonica/Enfonica.node.json', 'dist/nodes/Enfonica/EnfonicaTrigger.node.json']));
-		expect(paths.filter((path) => /(^|\/)(test|tests|scripts|__tests__)\/|\.test\.|\.map$/.test(path))).toEqual([]);
-		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(paths).toContain(entry);
+	it('packs only dist, README, LICENSE, CHANGELOG and package.json, with both codex files and no tests or scripts (the CI step)', () => {
+		const run = spawnSync(process.execPath, ['scripts/verify/pack.mjs'], { cwd: ROOT, encoding: 'utf8' });
+		expect(run.stdout).toMatch(/^PASS npm pack contents$/m);
+		expect(run.status).toBe(0);
+	}, 60_000);
+
+	it('the pack check fails on a package that ships sources outside dist/', () => {
+		const run = spawnSync(process.execPath, ['scripts/verify/pack.mjs', 'test/fixtures/scan-violation'], { cwd: ROOT, encoding: 'utf8' });
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain('not dist/ or docs: nodes/Bad/rethrow.ts');
+		expect(run.stdout).toContain('missing: dist/nodes/Enfonica/Enfonica.node.json');
+	}, 60_000);
+});
+
+
+describe("n8n's own lint config (@n8n/node-cli, npm run lint:n8n)", () => {
+	const lintAs = (file: string, source: string) =>
+		spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '-c', 'eslint.n8n.config.mjs', '--no-inline-config', '--stdin', '--stdin-filename', file, '-f', 'json'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			input: source,
+		});
+	const rulesOf = (run: ReturnType<typeof lintAs>) => (JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0].messages.map((message) => message.ruleId);
+
+	it('is a pinned devDependency', () => {
+		expect(pkg.devDependencies['@n8n/node-cli']).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(pkg.scripts.test).toContain('npm run lint:n8n');
+	});
+
+	it('applies n8n Cloud rules to a file under nodes/', () => {
+		const run = lintAs('nodes/Enfonica/Probe.ts', "export function probe() {\n\tconsole.log('x');\n\tsetTimeout(() => undefined, 1);\n}\n");
+		expect(run.status).toBe(1);
+		expect(rulesOf(run)).toEqual(expect.arrayContaining(['no-console', '@n8n/community-nodes/no-restricted-globals']));
 	});
 });
 
+describe('the publish path', () => {
+	const publish = readFileSync(join(ROOT, '.github/workflows/publish.yml'), 'utf8');
+	const ci = readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8');
+
+	it('publishes from GitHub Actions on Node 24 with npm >= 11.5.1, an OIDC token and provenance', () => {
+		expect(publish).toMatch(/^\s+node-version: 24$/m);
+		expect(publish).toMatch(/npm install -g npm@\^11\.5\.1/);
+		expect(publish).toMatch(/^\s+id-token: write\b/m);
+		expect(publish).toMatch(/npm publish --provenance --access public/);
+		// A registry-url would make npm use an (empty) NODE_AUTH_TOKEN instead of trusted publishing.
+		expect(publish).not.toMatch(/^\s+registry-url:/m);
+	});
+
+	it('CI checks what npm pack would publish', () => {
+		expect(ci).toMatch(/run: npm run check:pack/);
+		expect(pkg.scripts['check:pack']).toBe('node scripts/verify/pack.mjs');
+	});
+
+	it("names one GitHub repository in package.json, the one provenance attests", () => {
+		const repo = 'https://github.com/enfonica/n8n-nodes-enfonica';
+		expect(pkg.repository).toEqual({ type: 'git', url: `${repo}.git` });
+		expect(pkg.homepage).toBe(repo);
+		expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
+		expect(pkg.author.url).toBe(repo);
+		expect(pkg.author.name).toBeTruthy();
+		expect(pkg.author.email).toMatch(/@/);
+	});
+});
