@@ -241,7 +241,7 @@ describe('fault drills: every operation × every fault', () => {
 			'update (merge labels)': () => {
 				const { name } = seedOne();
 				return {
-					parameters: params('update', { phoneNumberInstance: byName(name), labelsMode: 'merge', updateFields: { labels: { label: [{ key: 'tier', value: 'gold' }] } } }),
+					parameters: params('update', { phoneNumberInstance: byName(name), labelsMode: 'merge', updateFields: { labels: { label: [{ key: 'tier', value: 'gold' }] } }, outputFormat: 'selectedFields', fields: ['labels'] }),
 					target: { method: 'PATCH', path: `/v1beta1/${name}` },
 					lookup: { method: 'GET', path: `/v1beta1/${name}` },
 					applied: () => (JSON.stringify(bed.emu.getInstance(name)?.labels) === JSON.stringify({ team: 'ops', tier: 'gold' }) ? 1 : 0),

@@ -81,7 +81,7 @@ describe('Options → Concurrency', () => {
 		it('split as two items: both halves paired with their input item, in input order', async () => {
 			const ranges = seedRanges(6, 10);
 			slow(ranges[1]);
-			const result = await run(params('splitRange', { ...byId, size: '={{ $json.size }}', output: 'twoItems' }), 3, ranges.map((name, index) => ({ name, size: index + 1 })));
+			const result = await run(params('splitRange', { ...byId, size: '={{ $json.size }}', output: 'twoItems', outputFormat: 'raw' }), 3, ranges.map((name, index) => ({ name, size: index + 1 })));
 			expect(result.error).toBeUndefined();
 			expect(pairedOf(result.items)).toEqual(ranges.flatMap((_, item) => [{ item }, { item }]));
 			expect(jsonOf(result.items).map((json) => (json.range as { size: number }).size)).toEqual(ranges.flatMap((_, index) => [index + 1, 9 - index]));

@@ -67,7 +67,7 @@ describe('items, Continue On Fail and paired items', () => {
 	it('getMany and split as two items pair every output with its input item under Continue On Fail', async () => {
 		const [{ name: range }] = bed.emu.seed('acme', [{ phoneNumber: '+61255502000', rangeSize: 10 }]);
 		const result = await bed.h.runNode({
-			parameters: params('splitRange', { phoneNumberInstance: byName('={{ $json.name }}'), size: '={{ $json.size }}', output: 'twoItems' }),
+			parameters: params('splitRange', { phoneNumberInstance: byName('={{ $json.name }}'), size: '={{ $json.size }}', output: 'twoItems', outputFormat: 'raw' }),
 			credentialId: bed.credentialId,
 			items: [{ name: range, size: 20 }, { name: range, size: 0 }, { name: range, size: 4 }],
 			continueOnFail: true,

@@ -17,7 +17,7 @@ describe('Create', () => {
 		expect(sent(bed)).toEqual([
 			{ method: 'POST', path: '/v1beta1/projects/acme/phoneNumberInstances', query: {}, body: { phoneNumber: { phoneNumber: '+61255501400' } } },
 		]);
-		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ phoneNumber: '+61255501400', lifecycleState: 'ACTIVE', project: 'projects/acme' })]);
+		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ phoneNumber: '+61255501400', lifecycleState: 'ACTIVE', name: expect.stringMatching(/^projects\/acme\/phoneNumberInstances\//) })]);
 		expect(bed.emu.getInstance(result.items[0].json.name as string)).toBeDefined();
 	});
 
@@ -33,7 +33,7 @@ describe('Create', () => {
 					incomingCallHandlerUris: 'https://example.com/voice, sip:sales@pbx.example.com:5061, tel:+61255509999',
 					callRecordingTrigger: 'ANSWER',
 				},
-				simplify: false,
+				outputFormat: 'raw',
 			}),
 			credentialId: bed.credentialId,
 		});
@@ -73,6 +73,7 @@ describe('Create', () => {
 				},
 			},
 		]);
-		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ phoneNumber: '+61255501234', displayName: 'Sales line', callRecordingTrigger: 'ANSWER' })]);
+		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ phoneNumber: '+61255501234', displayName: 'Sales line', lifecycleState: 'ACTIVE' })]);
+		expect(bed.emu.getInstance(result.items[0].json.name as string)?.callRecordingTrigger).toBe('ANSWER');
 	});
 });

@@ -1,6 +1,6 @@
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { jsonOf, params, runExample, sent } from './support/operations';
+import { jsonOf, params, runExample, selected, sent } from './support/operations';
 
 describe('Delete', () => {
 	let bed: TestBed;
@@ -13,7 +13,7 @@ describe('Delete', () => {
 
 	it('sends one DELETE and outputs the deleted instance', async () => {
 		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501500', displayName: 'Old line' }]);
-		const result = await bed.h.runNode({ parameters: params('delete', { phoneNumberInstance: byName(name) }), credentialId: bed.credentialId });
+		const result = await bed.h.runNode({ parameters: params('delete', { phoneNumberInstance: byName(name), ...selected('displayName', 'lifecycleState', 'deleteTime') }), credentialId: bed.credentialId });
 		expect(result.error).toBeUndefined();
 		expect(sent(bed)).toEqual([{ method: 'DELETE', path: `/v1beta1/${name}`, query: {}, body: undefined }]);
 		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ name, displayName: 'Old line', lifecycleState: 'DELETED', deleteTime: expect.any(String) })]);

@@ -1,6 +1,6 @@
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { jsonOf, params, runExample, sent } from './support/operations';
+import { jsonOf, params, runExample, selected, sent } from './support/operations';
 
 describe('Get', () => {
 	let bed: TestBed;
@@ -17,39 +17,36 @@ describe('Get', () => {
 	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
-	it('fetches by full resource name and simplifies the output', async () => {
+	it('fetches by full resource name; Simplified (the default) is 10 flat fields', async () => {
 		const result = await bed.h.runNode({ parameters: params('get', { phoneNumberInstance: byName(single) }), credentialId: bed.credentialId });
 		expect(result.error).toBeUndefined();
 		expect(sent(bed)).toEqual([{ method: 'GET', path: `/v1beta1/${single}`, query: {}, body: undefined }]);
 		expect(jsonOf(result.items)).toEqual([
-			expect.objectContaining({
+			{
 				name: single,
-				project: 'projects/acme',
+				id: single.split('/').pop(),
 				phoneNumber: '+61255501100',
 				nationalFormat: '(02) 5550 1100',
-				internationalFormat: '+61 2 5550 1100',
 				country: 'AU',
 				displayName: 'Reception',
 				lifecycleState: 'ACTIVE',
-				labels: { team: 'front' },
-				incomingMessageHandlerUris: [],
-				incomingCallHandlerUris: ['sip:desk@example.com:5060'],
-				callRecordingTrigger: 'BRIDGE',
-				range: null,
-			}),
+				compliant: true,
+				regulatoryListing: null,
+				createTime: expect.any(String),
+			},
 		]);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	it('returns the API object as is with Simplify off', async () => {
-		const result = await bed.h.runNode({ parameters: params('get', { phoneNumberInstance: byName(range), simplify: false }), credentialId: bed.credentialId });
+	it('returns the API object as is with Output Raw', async () => {
+		const result = await bed.h.runNode({ parameters: params('get', { phoneNumberInstance: byName(range), outputFormat: 'raw' }), credentialId: bed.credentialId });
 		expect(result.items[0].json).toEqual(bed.emu.getInstance(range));
 		expect(result.items[0].json).not.toHaveProperty('nationalFormat');
 	});
 
-	it('summarises a range', async () => {
-		const result = await bed.h.runNode({ parameters: params('get', { phoneNumberInstance: byName(range) }), credentialId: bed.credentialId });
-		expect(result.items[0].json.range).toEqual({ start: '+61255501200', end: '+61255501299', size: 100 });
+	it('summarises a range under Selected Fields', async () => {
+		const result = await bed.h.runNode({ parameters: params('get', { phoneNumberInstance: byName(range), ...selected('range') }), credentialId: bed.credentialId });
+		expect(result.items[0].json).toEqual({ name: range, range: { start: '+61255501200', end: '+61255501299', size: 100 } });
 	});
 
 	it('uses the project of the node over the credential, and expressions per item', async () => {

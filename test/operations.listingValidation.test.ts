@@ -398,7 +398,7 @@ describe('listing and number-search input is refused before any request', () => 
 			expect(json[1]).toEqual({ error: 'Postal Code "20000" is not valid: an address in AU needs a 4-digit postcode [item 1]' });
 			expect(json[2]).toEqual({ error: 'Business Name is required [item 2]' });
 			for (const [index, name, postalCode] of [[0, 'Good One Pty Ltd', '2000'], [3, 'Good Two Pty Ltd', '2010']] as const) {
-				expect(json[index]).toEqual(expect.objectContaining({ name: expect.stringMatching(/^projects\/acme\/regulatoryListings\/[a-z0-9-]+$/), entityType: 'business', business: { name } }));
+				expect(json[index]).toEqual(expect.objectContaining({ name: expect.stringMatching(/^projects\/acme\/regulatoryListings\/[a-z0-9-]+$/), entityType: 'business', businessName: name }));
 				expect(bed.emu.getListing(json[index].name as string)?.address?.postalCode).toBe(postalCode);
 			}
 			// Only the two good items were sent.

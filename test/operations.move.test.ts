@@ -1,6 +1,6 @@
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { jsonOf, params, runExample, sent } from './support/operations';
+import { jsonOf, params, runExample, selected, sent } from './support/operations';
 
 describe('Move', () => {
 	let bed: TestBed;
@@ -16,7 +16,7 @@ describe('Move', () => {
 
 	it('POSTs :move with the destination project and outputs the moved instance', async () => {
 		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501600' }]);
-		const result = await bed.h.runNode({ parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive' }), credentialId: bothProjects });
+		const result = await bed.h.runNode({ parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive', ...selected('project', 'phoneNumber') }), credentialId: bothProjects });
 		expect(result.error).toBeUndefined();
 		expect(sent(bed)).toEqual([{ method: 'POST', path: `/v1beta1/${name}:move`, query: {}, body: { destinationParent: 'projects/acme-archive' } }]);
 		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ project: 'projects/acme-archive', phoneNumber: '+61255501600' })]);
@@ -24,7 +24,7 @@ describe('Move', () => {
 
 	it('needs the permission on both projects: a 403 says so', async () => {
 		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501601' }]);
-		const result = await bed.h.runNode({ parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive' }), credentialId: bed.credentialId });
+		const result = await bed.h.runNode({ parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive', ...selected('project', 'phoneNumber') }), credentialId: bed.credentialId });
 		expect(result.error?.message).toMatch(/403/);
 		expect(result.error?.description).toMatch(/both the source and the destination project/);
 	});
@@ -40,6 +40,6 @@ describe('Move', () => {
 		const result = await runExample(bed, 'move', bothProjects);
 		expect(result.error).toBeUndefined();
 		expect(sent(bed).at(-1)).toEqual({ method: 'POST', path: `/v1beta1/${name}:move`, query: {}, body: { destinationParent: 'projects/acme-archive' } });
-		expect(result.items[0].json.project).toBe('projects/acme-archive');
+		expect(result.items[0].json.name).toMatch(/^projects\/acme-archive\/phoneNumberInstances\//);
 	});
 });

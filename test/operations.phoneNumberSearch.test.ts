@@ -62,7 +62,7 @@ describe('Phone Number → Search', () => {
 	});
 
 	it('returns the API objects with Simplify off', async () => {
-		const result = await bed.h.runNode({ parameters: search({ countryCode: 'US', simplify: false }), credentialId: bed.credentialId });
+		const result = await bed.h.runNode({ parameters: search({ countryCode: 'US', outputFormat: 'raw' }), credentialId: bed.credentialId });
 		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ name: 'phoneNumbers/+12025550100', phoneNumber: '+12025550100', countryCode: 'US' })]);
 		expect(result.items[0].json).not.toHaveProperty('nationalFormat');
 	});
@@ -78,7 +78,7 @@ describe('Phone Number → Search', () => {
 		const result = await runExample(bed, 'findAndBuy');
 		expect(result.error).toBeUndefined();
 		const bought = jsonOf(result.items);
-		expect(bought).toEqual([expect.objectContaining({ phoneNumber: '+61255509000', lifecycleState: 'ACTIVE', project: 'projects/acme' })]);
+		expect(bought).toEqual([expect.objectContaining({ phoneNumber: '+61255509000', lifecycleState: 'ACTIVE', name: expect.stringMatching(/^projects\/acme\/phoneNumberInstances\//) })]);
 		expect(sent(bed).map(({ method, path }) => `${method} ${path}`)).toEqual(['GET /v1beta1/phoneNumbers:search', 'POST /v1beta1/projects/acme/phoneNumberInstances']);
 		expect(sent(bed)[1].body).toEqual(expect.objectContaining({ phoneNumber: { phoneNumber: '+61255509000' } }));
 		// Bought: no longer for sale, so the next search offers the next number.

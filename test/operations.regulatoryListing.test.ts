@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { jsonOf, params, sent } from './support/operations';
+import { jsonOf, params, selected, sent } from './support/operations';
 
 const listing = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'regulatoryListing', operation, ...extra }) as INodeParameters;
 
@@ -45,15 +45,14 @@ describe('Regulatory Listing', () => {
 			expect(created).toEqual({
 				name: expect.stringMatching(/^projects\/acme\/regulatoryListings\/[a-z0-9]+$/),
 				id: expect.any(String),
-				project: 'projects/acme',
 				displayName: 'Acme HQ',
 				entityType: 'business',
-				person: null,
-				business: { name: 'Acme Pty Ltd' },
-				address: SYDNEY,
+				givenName: '',
+				familyName: '',
+				businessName: 'Acme Pty Ltd',
+				regionCode: 'AU',
 				valid: true,
 				verified: false,
-				createTime: expect.any(String),
 			});
 			expect(bed.emu.getListing(created.name as string)).toBeDefined();
 		});
@@ -65,7 +64,7 @@ describe('Regulatory Listing', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expect(sent(bed)[0].body).toEqual({ person: { givenName: 'Jane', familyName: 'Citizen' }, address: { addressLines: ['1 High Street'], regionCode: 'GB' } });
-			expect(result.items[0].json).toEqual(expect.objectContaining({ entityType: 'person', person: { givenName: 'Jane', familyName: 'Citizen' }, business: null, displayName: '' }));
+			expect(result.items[0].json).toEqual(expect.objectContaining({ entityType: 'person', givenName: 'Jane', familyName: 'Citizen', businessName: '', displayName: '' }));
 		});
 	});
 
@@ -76,12 +75,12 @@ describe('Regulatory Listing', () => {
 			bed.emu.clearLog();
 		});
 
-		it('gets a listing by bare ID within the project, and raw with Simplify off', async () => {
+		it('gets a listing by bare ID within the project, and raw with Output Raw', async () => {
 			const id = name.split('/').pop() as string;
 			const result = await bed.h.runNode({ parameters: listing('get', { regulatoryListing: byName(id) }), credentialId: bed.credentialId });
 			expect(sent(bed)).toEqual([{ method: 'GET', path: `/v1beta1/${name}`, query: {}, body: undefined }]);
 			expect(result.items[0].json).toEqual(expect.objectContaining({ name, displayName: 'Front desk', valid: true, verified: true, entityType: 'business' }));
-			const raw = await bed.h.runNode({ parameters: listing('get', { regulatoryListing: byName(name), simplify: false }), credentialId: bed.credentialId });
+			const raw = await bed.h.runNode({ parameters: listing('get', { regulatoryListing: byName(name), outputFormat: 'raw' }), credentialId: bed.credentialId });
 			expect(raw.items[0].json).toEqual(bed.emu.getListing(name));
 		});
 
@@ -174,7 +173,7 @@ describe('Regulatory Listing', () => {
 			bed.emu.clearLog();
 			const id = target.split('/').pop();
 			const result = await bed.h.runNode({
-				parameters: params('move', { phoneNumberInstance: byName(instance), destinationProject: 'beta', options: { regulatoryListing: id } }),
+				parameters: params('move', { phoneNumberInstance: byName(instance), destinationProject: 'beta', options: { regulatoryListing: id }, ...selected('project', 'regulatoryListing') }),
 				credentialId: bothProjects,
 			});
 			expect(result.error).toBeUndefined();

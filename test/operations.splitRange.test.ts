@@ -1,6 +1,6 @@
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { jsonOf, pairedOf, params, runExample, sent } from './support/operations';
+import { jsonOf, pairedOf, params, runExample, selected, sent } from './support/operations';
 
 describe('Split Range', () => {
 	let bed: TestBed;
@@ -21,7 +21,7 @@ describe('Split Range', () => {
 
 	it('fetches the range, then splits it; one item {first, second} by default', async () => {
 		const name = seedRange(100);
-		const result = await split(name, { size: 20 });
+		const result = await split(name, { size: 20, ...selected('range') });
 		expect(result.error).toBeUndefined();
 		expect(sent(bed)).toEqual([
 			{ method: 'GET', path: `/v1beta1/${name}`, query: {}, body: undefined },
@@ -37,7 +37,7 @@ describe('Split Range', () => {
 
 	it('outputs two items, both paired with the input item', async () => {
 		const name = seedRange(10);
-		const result = await split(name, { size: 9, output: 'twoItems', simplify: false });
+		const result = await split(name, { size: 9, output: 'twoItems', outputFormat: 'raw' });
 		expect(result.items).toHaveLength(2);
 		expect(pairedOf(result.items)).toEqual([{ item: 0 }, { item: 0 }]);
 		expect(jsonOf(result.items).map((json) => (json.range as { size: number }).size)).toEqual([9, 1]);

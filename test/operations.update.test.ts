@@ -1,6 +1,6 @@
 import type { TestBed } from './support/setup';
 import { byName, startTestBed } from './support/setup';
-import { jsonOf, params, runExample, sent } from './support/operations';
+import { jsonOf, params, runExample, selected, sent } from './support/operations';
 
 describe('Update', () => {
 	let bed: TestBed;
@@ -28,7 +28,7 @@ describe('Update', () => {
 
 	it('sends one PATCH whose updateMask is exactly the fields set', async () => {
 		const name = seedOne();
-		const result = await update(name, { updateFields: { displayName: 'After', callRecordingTrigger: 'BRIDGE' } });
+		const result = await update(name, { updateFields: { displayName: 'After', callRecordingTrigger: 'BRIDGE' }, ...selected('displayName', 'callRecordingTrigger', 'labels') });
 		expect(result.error).toBeUndefined();
 		expect(sent(bed)).toEqual([
 			{ method: 'PATCH', path: `/v1beta1/${name}`, query: { updateMask: 'callRecordingTrigger,displayName' }, body: { callRecordingTrigger: 'BRIDGE', displayName: 'After' } },
@@ -69,7 +69,7 @@ describe('Update', () => {
 
 	it('merge mode reads the current labels first, then sends the merged map', async () => {
 		const name = seedOne();
-		const result = await update(name, { labelsMode: 'merge', updateFields: { labels: { label: [{ key: 'site', value: 'mel' }, { key: 'tier', value: 'gold' }] } } });
+		const result = await update(name, { labelsMode: 'merge', updateFields: { labels: { label: [{ key: 'site', value: 'mel' }, { key: 'tier', value: 'gold' }] } }, ...selected('labels') });
 		expect(result.error).toBeUndefined();
 		expect(sent(bed)).toEqual([
 			{ method: 'GET', path: `/v1beta1/${name}`, query: {}, body: undefined },
@@ -102,6 +102,7 @@ describe('Update', () => {
 			query: { updateMask: 'displayName,incomingMessageHandlerUris,labels' },
 			body: { displayName: 'Support', incomingMessageHandlerUris: ['https://example.com/sms'], labels: { team: 'front', tier: 'gold' } },
 		});
-		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ displayName: 'Support', labels: { team: 'front', tier: 'gold' } })]);
+		expect(jsonOf(result.items)).toEqual([expect.objectContaining({ name, displayName: 'Support' })]);
+		expect(bed.emu.getInstance(name)?.labels).toEqual({ team: 'front', tier: 'gold' });
 	});
 });

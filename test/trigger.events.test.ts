@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyInstance } from '../nodes/Enfonica/helpers/simplify';
+import { flatInstance } from '../nodes/Enfonica/models/phoneNumberInstance';
 import type { TriggerBed } from './trigger.bed';
 import { listRequests, savedIds, startTriggerBed } from './trigger.bed';
 
@@ -39,7 +39,7 @@ describe('Enfonica Trigger: changes', () => {
 		expect({ kind, previousLifecycleState }).toEqual({ kind: 'lifecycleStateChanged', previousLifecycleState: 'ACTIVE' });
 		expect(detectedAt).toMatch(ISO_TIME);
 		// Simplified output is exactly the action node's simplified shape.
-		expect(instance).toEqual(simplifyInstance(bed.emu.getInstance(a.name)!));
+		expect(instance).toEqual(flatInstance(bed.emu.getInstance(a.name)!));
 		expect(instance.lifecycleState).toBe('SUSPENDED');
 
 		expect(await watcher.events()).toEqual([]);

@@ -3,7 +3,7 @@
  * these tests prove the scan can fail, and check the package's shape (no runtime dependencies,
  * libphonenumber-js bundled, only dist and the docs in the tarball).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';

@@ -13,7 +13,9 @@ export class Enfonica implements INodeType {
 		name: 'enfonica',
 		icon: { light: 'file:enfonica.svg', dark: 'file:enfonica.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Output (Simplified, Raw, Selected Fields) replaces Simplify; version 1 nodes keep Simplify.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Find, buy and manage Enfonica phone numbers and their regulatory listings',
 		defaults: { name: 'Enfonica' },

@@ -18,7 +18,7 @@ export async function getManyRows(h: Harness, emu: Emulator, credentialId: strin
 	let raw: unknown[] = [];
 	const getMany = (simplify: boolean | undefined) => async () => {
 		// `undefined`: the parameter left at its default, as a new node has it.
-		const parameters = { resource: 'phoneNumberInstance', operation: 'getMany', returnAll: true, ...(simplify === undefined ? {} : { simplify }) };
+		const parameters = { resource: 'phoneNumberInstance', operation: 'getMany', returnAll: true, ...(simplify === false ? { outputFormat: 'raw' } : {}) };
 		const run = await h.runNode({ parameters, credentialId });
 		if (run.error) throw run.error;
 		counts[String(simplify)] = run.items.length;
@@ -48,15 +48,15 @@ export async function getManyRows(h: Harness, emu: Emulator, credentialId: strin
 }
 
 /**
- * Simplify alone, on the instances of a Simplify-off run: the node's simplifyInstance as built,
+ * Simplify alone, on the instances of a Raw run: the node's 19-field flat instance (version 1's Simplify, the trigger's) as built,
  * and, for comparison, the formats as libphonenumber-js's public API gives them (the former path).
  * Steadier than the difference of two listings on a busy machine.
  */
 async function simplifyCostRows(instances: unknown[], listingOffMs: number, rounds: number): Promise<Row[]> {
-	const dist = join(__dirname, '..', '..', 'dist/nodes/Enfonica/helpers');
+	const dist = join(__dirname, '..', '..', 'dist/nodes/Enfonica');
 	/* eslint-disable @typescript-eslint/no-require-imports */
-	const { simplifyInstance } = require(join(dist, 'simplify.js')) as typeof import('../../nodes/Enfonica/helpers/simplify');
-	const { libraryFormatsOf } = require(join(dist, 'phoneNumbers.js')) as typeof import('../../nodes/Enfonica/helpers/phoneNumbers');
+	const { flatInstance: simplifyInstance } = require(join(dist, 'models/phoneNumberInstance.js')) as typeof import('../../nodes/Enfonica/models/phoneNumberInstance');
+	const { libraryFormatsOf } = require(join(dist, 'helpers/phoneNumbers.js')) as typeof import('../../nodes/Enfonica/helpers/phoneNumbers');
 	/* eslint-enable @typescript-eslint/no-require-imports */
 	const typed = instances as Array<Parameters<typeof simplifyInstance>[0]>;
 	const numbers = typed.map((instance) => instance.phoneNumber?.phoneNumber ?? '');

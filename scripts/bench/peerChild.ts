@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 	const { id: credentialId } = h.addCredential({ authentication: 'bearerToken', bearerToken: input.token, projectId: input.project, baseUrl: input.baseUrl });
 	let getManyItems = 0;
 	const getMany = (simplify: boolean | undefined) => async () => {
-		const parameters = { resource: 'phoneNumberInstance', operation: 'getMany', returnAll: true, ...(simplify === undefined ? {} : { simplify }) };
+		const parameters = { resource: 'phoneNumberInstance', operation: 'getMany', returnAll: true, ...(simplify === false ? { outputFormat: 'raw' } : {}) };
 		const run = await h.runNode({ parameters, credentialId });
 		if (run.error) throw run.error;
 		getManyItems = run.items.length;

@@ -82,7 +82,7 @@ export async function triggerPollRows(root: string, rounds: number, log: (line: 
 		await silentPoll(bed, 'trigger-10k', baseline);
 		const pollRequests = listRequests();
 		const getManyOff = async () => {
-			const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', operation: 'getMany', project: 'trigger-10k', returnAll: true, simplify: false, filters: { includeDeleted: true } }, credentialId });
+			const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', operation: 'getMany', project: 'trigger-10k', returnAll: true, outputFormat: 'raw', filters: { includeDeleted: true } }, credentialId });
 			if (run.error) throw run.error;
 			if (run.items.length !== TEN_K) throw new Error(`Get Many returned ${run.items.length} items`);
 		};

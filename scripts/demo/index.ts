@@ -40,7 +40,8 @@ async function main(): Promise<void> {
 	const step = async (title: string, asked: string, parameters: INodeParameters, columns = INSTANCE_COLUMNS) => {
 		stepNumber++;
 		console.log(`${stepNumber}. ${title}\n   asked: ${asked}`);
-		const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', ...parameters }, credentialId });
+		// Output → Selected Fields: just the columns shown (the name is always included).
+		const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', outputFormat: 'selectedFields', fields: columns, ...parameters }, credentialId });
 		if (run.error) {
 			failures++;
 			console.log(`   FAILED: ${run.error.message}\n`);

@@ -11,6 +11,9 @@ import { apiRequests } from './setup';
 /** An Enfonica node's parameters (the harness takes INodeParameters; `extra` is plain test data). */
 export const params = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'phoneNumberInstance', operation, ...extra }) as INodeParameters;
 
+/** Output → Selected Fields (the resource's name, or a number's phoneNumber, is always included). */
+export const selected = (...fields: string[]) => ({ outputFormat: 'selectedFields', fields });
+
 export const byPhone = (value: string) => ({ __rl: true, mode: 'phoneNumber', value });
 export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import type { Collection } from '../helpers/resourceNames';
 import { INSTANCES, locatorNameRegex } from '../helpers/resourceNames';
+import type { OutputModel } from '../models/output';
 
 export const projectField: INodeProperties = {
 	displayName: 'Project',
@@ -104,6 +105,42 @@ export const simplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+const FROM_VERSION_2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+/**
+ * The output choice of an operation whose output is `model`'s resource: Output and its Fields from
+ * node version 2; version 1 keeps Simplify, the parameter its stored workflows have.
+ */
+export function outputChoice(model: OutputModel<unknown, unknown>): INodeProperties[] {
+	const fieldOptions = Object.entries(model.fields)
+		.map(([value, { name }]) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{ ...simplifyField, displayOptions: { show: { '@version': [1] } } },
+		{
+			displayName: 'Output',
+			name: 'outputFormat',
+			type: 'options',
+			default: 'simple',
+			options: [
+				{ name: 'Raw', value: 'raw', description: "Enfonica's object as returned, with nested fields" },
+				{ name: 'Selected Fields', value: 'selectedFields', description: 'Only the fields chosen below' },
+				{ name: 'Simplified', value: 'simple', description: `Flat fields: ${model.simplified.join(', ')}` },
+			],
+			displayOptions: { show: FROM_VERSION_2 },
+		},
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'multiOptions',
+			options: fieldOptions,
+			default: [],
+			description: `The fields to output; ${model.fields[model.identity].name} (${model.identity}) is always included`,
+			displayOptions: { show: { ...FROM_VERSION_2, outputFormat: ['selectedFields'] } },
+		},
+	];
+}
 
 const defaultCountryOption: INodeProperties = {
 	displayName: 'Default Country',

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { checked } from '../helpers/inputError';
 import { resolveProjectName } from '../helpers/project';
 import type { ListTarget } from '../helpers/resourceNames';
-import { checkPositiveInteger } from '../helpers/validation';
+import { checkChoice, checkChoices, checkPositiveInteger } from '../helpers/validation';
+import type { OutputModel } from '../models/output';
+import { shaper } from '../models/output';
 import { CREDENTIAL_TYPE, enfonicaApiRequestAllItems } from '../transport';
 
 /** What every resource's operations share: the item's project, Return All / Limit, list output. */
@@ -20,19 +22,37 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	return checked(this.getNode(), itemIndex, 'Limit', () => checkPositiveInteger(this.getNodeParameter('limit', itemIndex, 50)));
 }
 
-/** Whether Simplify is on; read once per item (getNodeParameter is too slow to repeat per result). */
-export function isSimplified(this: IExecuteFunctions, itemIndex: number): boolean {
-	return this.getNodeParameter('simplify', itemIndex, true) as boolean;
+/** Values of Output (node version 2 on): stored in workflows, keep them stable. */
+export const OUTPUT_FORMATS = ['raw', 'selectedFields', 'simple'];
+
+const asReturned = (resource: unknown) => resource as IDataObject;
+
+/**
+ * The item's output choice as a function from a resource to its output: Output (Simplified, Raw,
+ * Selected Fields) from node version 2, Simplify in version 1 (its 19-field shape, so stored
+ * workflows keep their output). Read once per item (getNodeParameter is too slow to repeat per
+ * result); the router also runs it for every item before any request, so a bad Fields value
+ * stops the run before anything is bought or changed.
+ */
+export function itemPresenter(this: IExecuteFunctions, model: OutputModel<unknown, unknown>, itemIndex: number): (resource: unknown) => IDataObject {
+	const node = this.getNode();
+	if (node.typeVersion < 2) return this.getNodeParameter('simplify', itemIndex, true) ? shaper(model, model.legacy) : asReturned;
+	const format = checked(node, itemIndex, 'Output', () => checkChoice(this.getNodeParameter('outputFormat', itemIndex, 'simple'), OUTPUT_FORMATS)) || 'simple';
+	if (format === 'raw') return asReturned;
+	if (format === 'simple') return shaper(model, model.simplified);
+	const keys = Object.keys(model.fields);
+	const chosen = checked(node, itemIndex, 'Fields', () => checkChoices(this.getNodeParameter('fields', itemIndex, []), keys));
+	return shaper(model, keys.filter((key) => key === model.identity || chosen.includes(key)));
 }
 
-/** A whole list or search as output items of one input item, simplified unless Simplify is off. */
+/** A whole list or search as output items of one input item, as the item's output choice asks. */
 export async function listToItems(
 	this: IExecuteFunctions,
 	list: ListTarget,
 	qs: IDataObject,
-	{ limit, itemIndex, simplify }: { limit?: number; itemIndex: number; simplify: (resource: IDataObject) => IDataObject },
+	{ limit, itemIndex, model }: { limit?: number; itemIndex: number; model: OutputModel<unknown, unknown> },
 ): Promise<INodeExecutionData[]> {
-	const resources = (await enfonicaApiRequestAllItems.call(this, list, qs, { limit, itemIndex })) as IDataObject[];
-	const present = isSimplified.call(this, itemIndex) ? simplify : (resource: IDataObject) => resource;
+	const resources = await enfonicaApiRequestAllItems.call(this, list, qs, { limit, itemIndex });
+	const present = itemPresenter.call(this, model, itemIndex);
 	return resources.map((resource) => ({ json: present(resource), pairedItem: { item: itemIndex } }));
 }

@@ -2,16 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { inputError } from '../helpers/inputError';
+import type { OutputModel } from '../models/output';
+import { itemPresenter } from './common';
 import { MAX_CONCURRENCY } from './common.descriptions';
 import type { Operation } from './operation';
 import * as phoneNumber from './phoneNumber';
 import * as phoneNumberInstance from './phoneNumberInstance';
 import * as regulatoryListing from './regulatoryListing';
 
-const resources: Record<string, Record<string, Operation<unknown>>> = {
-	phoneNumber: phoneNumber.operations,
-	phoneNumberInstance: phoneNumberInstance.operations,
-	regulatoryListing: regulatoryListing.operations,
+const resources: Record<string, { operations: Record<string, Operation<unknown>>; output: OutputModel<unknown, unknown> }> = {
+	phoneNumber,
+	phoneNumberInstance,
+	regulatoryListing,
 };
 
 type Step = { ok: true; value: unknown } | { ok: false; error: Error };
@@ -81,7 +83,7 @@ function throwFirstFailure(this: IExecuteFunctions, steps: Step[]): void {
 
 /**
  * Runs the chosen operation in three phases, each over every item before the next begins:
- * 1. prepare: read and check the item's parameters (no request);
+ * 1. prepare: read and check the item's parameters, its output choice included (no request);
  * 2. resolve: read-only lookups (an instance by phone number, a range's size, current labels);
  * 3. execute: the change itself.
  * So a bad item, or one whose instance can't be found, stops the run before any item's change is
@@ -96,7 +98,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = resources[resource]?.operations[operation];
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" on "${resource}" is not supported`);
 	}
@@ -105,7 +107,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const steps: Step[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			steps.push({ ok: true, value: await handler.prepare.call(this, itemIndex) });
+			const prepared = await handler.prepare.call(this, itemIndex);
+			itemPresenter.call(this, resources[resource].output, itemIndex); // checks Output and Fields
+			steps.push({ ok: true, value: prepared });
 		} catch (error) {
 			steps.push({ ok: false, error: error as Error });
 		}

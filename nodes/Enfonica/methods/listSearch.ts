@@ -4,11 +4,11 @@ import { asNodeError, checked } from '../helpers/inputError';
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
 import { instancesIn, listingsIn } from '../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../helpers/simplify';
-import { numberOf } from '../helpers/simplify';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
+import { numberOf } from '../models/phoneNumberInstance';
 import { CREDENTIAL_TYPE, enfonicaApiListPage } from '../transport';
-import type { RegulatoryListing } from '../actions/regulatoryListing/shared';
-import { entityTypeOf } from '../actions/regulatoryListing/shared';
+import type { RegulatoryListing } from '../models/regulatoryListing';
+import { entityTypeOf } from '../models/regulatoryListing';
 
 function label(instance: PhoneNumberInstance): string {
 	const number = instance.range

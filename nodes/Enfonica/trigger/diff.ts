@@ -1,5 +1,5 @@
 import { collectionOf, instanceIdOf } from '../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../helpers/simplify';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import type { KnownInstance, Snapshot } from './state';
 import { decodeKnown, entryOf, knownOf, textOf } from './state';
 

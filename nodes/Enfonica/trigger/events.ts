@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { instanceIdOf, projectPartOf } from '../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../helpers/simplify';
-import { simplifyInstance } from '../helpers/simplify';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
+import { flatInstance } from '../models/phoneNumberInstance';
 import type { Change, TriggerEvent } from './diff';
 import { DEFAULT_LIFECYCLE_STATE } from './state';
 
@@ -46,7 +46,7 @@ export function isHarmlessToForget(change: Change, settings: EventFilter): boole
 }
 
 function instanceOutput(instance: PhoneNumberInstance, simplify: boolean): IDataObject {
-	return simplify ? simplifyInstance(instance) : ({ ...instance } as IDataObject);
+	return simplify ? flatInstance(instance) : ({ ...instance } as IDataObject);
 }
 
 /**

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/inputError';
 import { instancesIn, toInstanceName } from '../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../helpers/simplify';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import { isNotFound } from '../transport/errors';
 import { diffListing, listingText, snapshotOf, vanishedIds } from './diff';

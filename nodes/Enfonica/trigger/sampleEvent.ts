@@ -1,4 +1,4 @@
-import type { PhoneNumberInstance } from '../helpers/simplify';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import type { Change, TriggerEvent } from './diff';
 import { knownOf } from './state';
 

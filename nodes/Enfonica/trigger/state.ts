@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PhoneNumberInstance } from '../helpers/simplify';
-import { numberOf } from '../helpers/simplify';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
+import { numberOf } from '../models/phoneNumberInstance';
 
 /**
  * The trigger's memory between polls. n8n saves it with the workflow (and loads it back on every

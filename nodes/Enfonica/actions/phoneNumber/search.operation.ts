@@ -6,10 +6,9 @@ import { NUMBER_TYPES, NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
 import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
 import { PHONE_NUMBER_SEARCH } from '../../helpers/resourceNames';
 import { checkChoice, checkChoices } from '../../helpers/validation';
+import { PHONE_NUMBER_OUTPUT } from '../../models/phoneNumber';
 import { listToItems, readLimit } from '../common';
-import { regionCodeField, returnAllFields, simplifyField } from '../common.descriptions';
-import type { AvailablePhoneNumber } from './simplify';
-import { simplifyPhoneNumber } from './simplify';
+import { regionCodeField, returnAllFields, outputChoice } from '../common.descriptions';
 
 const CAPABILITY_FLAGS: Record<string, string> = { MMS: 'supportsMms', SMS: 'supportsSms', VOICE: 'supportsVoice' };
 const properties: INodeProperties[] = [
@@ -51,7 +50,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	...outputChoice(PHONE_NUMBER_OUTPUT),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumber'], operation: ['search'] } }, properties);
@@ -79,5 +78,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 export async function execute(this: IExecuteFunctions, { qs, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await listToItems.call(this, PHONE_NUMBER_SEARCH, qs, { limit, itemIndex, simplify: (number) => simplifyPhoneNumber(number as AvailablePhoneNumber) });
+	return await listToItems.call(this, PHONE_NUMBER_SEARCH, qs, { limit, itemIndex, model: PHONE_NUMBER_OUTPUT });
 }

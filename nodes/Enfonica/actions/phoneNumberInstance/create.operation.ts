@@ -4,10 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checked } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { collectionOf } from '../../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { itemProject } from '../common';
-import { phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
 import { itemDefaultCountry, toOutput } from './shared';
 
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: instanceFieldOptions('create'),
 	},
-	simplifyField,
+	...outputChoice(INSTANCE_OUTPUT),
 	phoneNumberOptions,
 ];
 

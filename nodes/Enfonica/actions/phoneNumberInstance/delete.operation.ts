@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputError';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
 import { attemptsOf, isFailedPrecondition } from '../../transport/errors';
-import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 	},
 	projectField,
 	instanceLocator,
-	simplifyField,
+	...outputChoice(INSTANCE_OUTPUT),
 	phoneNumberOptions,
 ];
 

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';
 
-const properties: INodeProperties[] = [projectField, instanceLocator, simplifyField, phoneNumberOptions];
+const properties: INodeProperties[] = [projectField, instanceLocator, ...outputChoice(INSTANCE_OUTPUT), phoneNumberOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['get'] } }, properties);
 

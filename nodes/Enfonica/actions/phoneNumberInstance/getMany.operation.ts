@@ -5,10 +5,11 @@ import { checked } from '../../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
 import { instancesIn } from '../../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { checkChoice, checkChoices } from '../../helpers/validation';
 import { enfonicaApiRequestAllItems } from '../../transport';
-import { listOptions, projectField, returnAllFields, simplifyField } from '../common.descriptions';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { listOptions, projectField, returnAllFields, outputChoice } from '../common.descriptions';
 import { itemProject, readLimit } from '../common';
 import { presentInstances } from './shared';
 
@@ -73,7 +74,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	...outputChoice(INSTANCE_OUTPUT),
 	listOptions,
 ];
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import type { Operation } from '../operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -11,6 +12,9 @@ import * as update from './update.operation';
 
 /** Operation values are stored in workflows: keep them stable. */
 export const operations: Record<string, Operation<unknown>> = { create, delete: del, get, getMany, move, splitRange, update };
+
+/** What every operation of this resource outputs. */
+export const output = INSTANCE_OUTPUT;
 
 export const description: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 import { checked, inputError } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { instancesIn, toInstanceName } from '../../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import type { EnfonicaContext } from '../../transport';
 import { enfonicaApiRequestAllItems } from '../../transport';
 

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
 import { LISTINGS, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { itemTarget, toOutput } from './shared';
@@ -31,7 +32,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'other-project',
 		description: 'The project to move the instance to ("other-project" or "projects/other-project"); must differ from its current project',
 	},
-	simplifyField,
+	...outputChoice(INSTANCE_OUTPUT),
 	{
 		...phoneNumberOptions,
 		options: [

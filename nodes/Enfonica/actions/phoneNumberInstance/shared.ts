@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import type { PhoneNumberInstance } from '../../helpers/simplify';
-import { simplifyInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
-import { isSimplified, itemProject } from '../common';
+import { itemPresenter, itemProject } from '../common';
 import { readInstanceLocator } from './instanceLocator';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
@@ -29,9 +29,9 @@ export async function itemTarget(this: IExecuteFunctions, itemIndex: number): Pr
 	return { projectName, target };
 }
 
-/** Instances as output: simplified unless the user turned Simplify off. */
+/** Instances as output, as the item's Output asks: the one output path of every instance operation. */
 export function presentInstances(this: IExecuteFunctions, instances: PhoneNumberInstance[], itemIndex: number): IDataObject[] {
-	return isSimplified.call(this, itemIndex) ? instances.map(simplifyInstance) : (instances as IDataObject[]);
+	return instances.map(itemPresenter.call(this, INSTANCE_OUTPUT, itemIndex));
 }
 
 export function presentInstance(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): IDataObject {

@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
-import { numberOf } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
+import { numberOf } from '../../models/phoneNumberInstance';
 import { checkPositiveInteger } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance } from './shared';
@@ -25,7 +26,7 @@ const properties: INodeProperties[] = [
 			'How many numbers stay in the original range, counted from its start; the rest become a new range. Between 1 and the range size minus 1.',
 	},
 	{
-		displayName: 'Output',
+		displayName: 'Result As',
 		name: 'output',
 		type: 'options',
 		options: [
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'oneItem',
 	},
-	simplifyField,
+	...outputChoice(INSTANCE_OUTPUT),
 	phoneNumberOptions,
 ];
 

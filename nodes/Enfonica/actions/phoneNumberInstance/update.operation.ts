@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import type { PhoneNumberInstance } from '../../helpers/simplify';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { checkLabelCount } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, phoneNumberOptions, projectField, simplifyField } from '../common.descriptions';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
 import type { TargetedItem } from './shared';
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields added here are changed (they form the update mask); add a field and leave it empty to clear it',
 		options: instanceFieldOptions('update'),
 	},
-	simplifyField,
+	...outputChoice(INSTANCE_OUTPUT),
 	phoneNumberOptions,
 ];
 

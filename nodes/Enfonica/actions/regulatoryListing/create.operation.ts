@@ -14,9 +14,10 @@ import {
 import { LISTINGS, collectionOf } from '../../helpers/resourceNames';
 import { MAX_DISPLAY_NAME, checkChoice, checkDisplayName } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject } from '../common';
-import { displayNameField, projectField, regionCodeField, simplifyField } from '../common.descriptions';
-import type { RegulatoryListing } from './shared';
+import { displayNameField, projectField, regionCodeField, outputChoice } from '../common.descriptions';
+import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { listingOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -102,7 +103,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [displayNameField(`A name for the listing, up to ${MAX_DISPLAY_NAME} characters (the only field that can be changed later)`)],
 	},
-	simplifyField,
+	...outputChoice(LISTING_OUTPUT),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['create'] } }, properties);

@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { enfonicaApiRequest } from '../../transport';
-import { projectField, simplifyField } from '../common.descriptions';
-import type { RegulatoryListing } from './shared';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
+import { projectField, outputChoice } from '../common.descriptions';
+import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { itemListing, listingLocator, listingOutput } from './shared';
 
-const properties: INodeProperties[] = [projectField, listingLocator, simplifyField];
+const properties: INodeProperties[] = [projectField, listingLocator, ...outputChoice(LISTING_OUTPUT)];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['get'] } }, properties);
 

@@ -2,12 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listingsIn } from '../../helpers/resourceNames';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject, listToItems, readLimit } from '../common';
-import { projectField, returnAllFields, simplifyField } from '../common.descriptions';
-import type { RegulatoryListing } from './shared';
-import { simplifyListing } from './shared';
+import { projectField, returnAllFields, outputChoice } from '../common.descriptions';
 
-const properties: INodeProperties[] = [projectField, ...returnAllFields(), simplifyField];
+const properties: INodeProperties[] = [projectField, ...returnAllFields(), ...outputChoice(LISTING_OUTPUT)];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['getMany'] } }, properties);
 
@@ -22,5 +21,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** The project's listings, newest first. */
 export async function execute(this: IExecuteFunctions, { projectName, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await listToItems.call(this, listingsIn(projectName), {}, { limit, itemIndex, simplify: (listing) => simplifyListing(listing as RegulatoryListing) });
+	return await listToItems.call(this, listingsIn(projectName), {}, { limit, itemIndex, model: LISTING_OUTPUT });
 }

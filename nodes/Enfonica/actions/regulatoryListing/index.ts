@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import type { Operation } from '../operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -10,6 +11,9 @@ import * as update from './update.operation';
 
 /** Operation values are stored in workflows: keep them stable. */
 export const operations: Record<string, Operation<unknown>> = { create, delete: del, get, getMany, search, update };
+
+/** What every operation of this resource outputs. */
+export const output = LISTING_OUTPUT;
 
 export const description: INodeProperties[] = [
 	{

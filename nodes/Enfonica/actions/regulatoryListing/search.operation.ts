@@ -6,10 +6,9 @@ import { checkRegionCode } from '../../helpers/listingRules';
 import { NUMBER_TYPES, NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
 import { listingSearchIn } from '../../helpers/resourceNames';
 import { checkChoice } from '../../helpers/validation';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject, listToItems, readLimit } from '../common';
-import { projectField, regionCodeField, returnAllFields, simplifyField } from '../common.descriptions';
-import type { RegulatoryListing } from './shared';
-import { simplifyListing } from './shared';
+import { projectField, regionCodeField, returnAllFields, outputChoice } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	projectField,
@@ -24,7 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'The kind of number the listing must be usable for',
 	},
 	...returnAllFields(),
-	simplifyField,
+	...outputChoice(LISTING_OUTPUT),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['search'] } }, properties);
@@ -47,5 +46,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** The project's listings usable for numbers of that region and type. */
 export async function execute(this: IExecuteFunctions, { projectName, regionCode, numberType, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await listToItems.call(this, listingSearchIn(projectName), { regionCode, numberType }, { limit, itemIndex, simplify: (listing) => simplifyListing(listing as RegulatoryListing) });
+	return await listToItems.call(this, listingSearchIn(projectName), { regionCode, numberType }, { limit, itemIndex, model: LISTING_OUTPUT });
 }

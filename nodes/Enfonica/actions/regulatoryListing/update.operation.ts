@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checked, inputError } from '../../helpers/inputError';
 import { MAX_DISPLAY_NAME, checkDisplayName } from '../../helpers/validation';
 import { enfonicaApiRequest } from '../../transport';
-import { displayNameField, projectField, simplifyField } from '../common.descriptions';
-import type { RegulatoryListing } from './shared';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
+import { displayNameField, projectField, outputChoice } from '../common.descriptions';
+import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { itemListing, listingLocator, listingOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -26,7 +27,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [displayNameField(`A name for the listing, up to ${MAX_DISPLAY_NAME} characters; empty clears it`)],
 	},
-	simplifyField,
+	...outputChoice(LISTING_OUTPUT),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['update'] } }, properties);
