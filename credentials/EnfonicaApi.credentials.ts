@@ -38,14 +38,14 @@ export class EnfonicaApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{
-					name: 'Service Account Key',
-					value: 'serviceAccountKey',
-					description: 'A JSON key file created in the Enfonica Console (recommended)',
-				},
-				{
 					name: 'Bearer Token',
 					value: 'bearerToken',
 					description: 'A long-lived token issued by Enfonica support (deprecated by Enfonica)',
+				},
+				{
+					name: 'Service Account Key',
+					value: 'serviceAccountKey',
+					description: 'A JSON key file created in the Enfonica Console (recommended)',
 				},
 			],
 			default: 'serviceAccountKey',
@@ -59,7 +59,7 @@ export class EnfonicaApi implements ICredentialType {
 			typeOptions: { password: true, rows: 6 },
 			default: '',
 			required: true,
-			placeholder: '{"type": "service_account", "project_id": "...", ...}',
+			placeholder: 'e.g. {"type": "service_account", "project_id": "...", ...}',
 			description: 'The whole contents of the JSON key file downloaded from the Enfonica Console',
 			displayOptions: { show: { authentication: ['serviceAccountKey'] } },
 		},
@@ -77,7 +77,7 @@ export class EnfonicaApi implements ICredentialType {
 			name: 'projectId',
 			type: 'string',
 			default: '',
-			placeholder: 'my-project',
+			placeholder: 'e.g. my-project',
 			description:
 				'Project used by nodes that leave their Project empty. Accepts "my-project" or "projects/my-project". Empty: the project_id of the service account key (required for a bearer token).',
 		},

@@ -105,7 +105,7 @@ describe('fault drills: every operation × every fault', () => {
 			const start = fresh(10);
 			const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: start, rangeSize: 10 }]);
 			return {
-				parameters: params('splitRange', { phoneNumberInstance: byName(name), size: 4 }),
+				parameters: params('splitRange', { phoneNumberInstance: byName(name), size: 4, outputFormat: 'selectedFields', fields: ['range'] }),
 				target: { method: 'POST', path: `/v1beta1/${name}:splitRange` },
 				// Split once: the original keeps 4 and exactly one new range holds the other 6.
 				applied: () => {

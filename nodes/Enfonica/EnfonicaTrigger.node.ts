@@ -25,7 +25,7 @@ export class EnfonicaTrigger implements INodeType {
 				name: 'project',
 				type: 'string',
 				default: '',
-				placeholder: 'my-project',
+				placeholder: 'e.g. my-project',
 				description: 'Project ID ("my-project" or "projects/my-project") to watch. Empty: the project set in the credential.',
 			},
 			{
@@ -79,7 +79,7 @@ export class EnfonicaTrigger implements INodeType {
 						name: 'prefix',
 						type: 'string',
 						default: '',
-						placeholder: '+612',
+						placeholder: 'e.g. +612',
 						description: 'Watch only numbers starting with this prefix, in E.164 ("+612") or national ("02") form. Changing it starts a new baseline.',
 					},
 				],
@@ -97,7 +97,7 @@ export class EnfonicaTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether this n8n runs with durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED with N8N_SCHEDULER_ENABLED, N8N_SCHEDULER_POLL_TRIGGERS_ENABLED and N8N_USE_WORKFLOW_PUBLICATION_SERVICE, n8n 2.37+), which save what a poll remembers even when it reports nothing. On: a poll that sees only changes you filtered out, none of which you would hear about if it reverted, starts no execution. Off, or when n8n turns out to keep the trigger\'s state with the workflow (no durable cursors): it starts one with no items, so that n8n saves them.',
+							'Whether your n8n saves what a trigger has seen after every poll, even a poll that starts no execution (durable poll cursors, n8n 2.37 or later, turned on by whoever runs n8n). On: a poll that sees only changes you filtered out starts no execution. Off, or when n8n turns out not to save it that way: such a poll starts an execution with no items, so that n8n saves what the trigger saw.',
 					},
 					simplifyField,
 				],

@@ -9,7 +9,7 @@ export const projectField: INodeProperties = {
 	name: 'project',
 	type: 'string',
 	default: '',
-	placeholder: 'my-project',
+	placeholder: 'e.g. my-project',
 	description: 'Project ID ("my-project" or "projects/my-project"). Empty: the project set in the credential.',
 };
 
@@ -35,7 +35,7 @@ export function resourceLocator(options: {
 				displayName: 'By Name',
 				name: 'name',
 				type: 'string',
-				placeholder: `projects/my-project/${of.segment}/abc123 or abc123`,
+				placeholder: `e.g. projects/my-project/${of.segment}/abc123 or abc123`,
 				validation: [
 					{
 						type: 'regex',
@@ -60,7 +60,7 @@ export const instanceLocator = resourceLocator({
 			displayName: 'By Phone Number',
 			name: 'phoneNumber',
 			type: 'string',
-			placeholder: '+61 2 5550 1100',
+			placeholder: 'e.g. +61 2 5550 1100',
 			hint: 'Any written form; national formats need a Default Country (E.164 always works)',
 		},
 	],
@@ -95,7 +95,7 @@ export function displayNameField(description: string): INodeProperties {
 
 /** A two-letter country code field, AU by default. */
 export function regionCodeField(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: 'AU', placeholder: 'AU', description };
+	return { displayName, name, type: 'string', required: true, default: 'AU', placeholder: 'e.g. AU', description };
 }
 
 export const simplifyField: INodeProperties = {
@@ -147,7 +147,7 @@ const defaultCountryOption: INodeProperties = {
 	name: 'defaultCountry',
 	type: 'string',
 	default: '',
-	placeholder: 'AU',
+	placeholder: 'e.g. AU',
 	description: 'Two-letter country code (ISO 3166) used to read phone numbers written in national format, such as "02 5550 1100". Not needed for numbers starting with +.',
 };
 
@@ -160,7 +160,7 @@ const concurrencyOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 	default: 1,
 	description: `How many items to process at the same time (1 to ${MAX_CONCURRENCY}). Output order is the same as with 1.`,
-	hint: 'Higher values finish bulk work faster but reach Enfonica\'s rate limits sooner; when Enfonica asks to slow down, all items wait together',
+	hint: 'Higher is faster for bulk work but meets Enfonica\'s rate limits sooner; then all items wait together',
 };
 
 function optionsCollection(options: INodeProperties[]): INodeProperties {

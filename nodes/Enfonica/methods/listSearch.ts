@@ -6,9 +6,9 @@ import { resolveProjectName } from '../helpers/project';
 import { instancesIn, listingsIn } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';
-import { CREDENTIAL_TYPE, enfonicaApiListPage } from '../transport';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { entityTypeOf } from '../models/regulatoryListing';
+import { CREDENTIAL_TYPE, enfonicaApiListPage } from '../transport';
 
 function label(instance: PhoneNumberInstance): string {
 	const number = instance.range

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Search',
 				value: 'search',
-				description: 'Find phone numbers available to buy',
+				description: 'Find phone numbers available to buy in a country, with their charges. Buys nothing.',
 				action: 'Search available phone numbers',
 			},
 		],

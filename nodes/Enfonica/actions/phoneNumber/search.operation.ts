@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked } from '../../helpers/inputError';
-import { NUMBER_TYPES, NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
+import { NUMBER_TYPE_OPTIONS, NUMBER_TYPES } from '../../helpers/numberTypes';
 import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
 import { PHONE_NUMBER_SEARCH } from '../../helpers/resourceNames';
 import { checkChoice, checkChoices } from '../../helpers/validation';
 import { PHONE_NUMBER_OUTPUT } from '../../models/phoneNumber';
 import { listToItems, readLimit } from '../common';
-import { regionCodeField, returnAllFields, outputChoice } from '../common.descriptions';
+import { outputChoice, regionCodeField, returnAllFields } from '../common.descriptions';
 
 const CAPABILITY_FLAGS: Record<string, string> = { MMS: 'supportsMms', SMS: 'supportsSms', VOICE: 'supportsVoice' };
 const properties: INodeProperties[] = [
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 				name: 'prefix',
 				type: 'string',
 				default: '',
-				placeholder: '2',
+				placeholder: 'e.g. 2',
 				description: 'Digits the number starts with after the country code: 2, 02, +612 and +61 2 all mean Sydney numbers in AU',
 			},
 		],

@@ -5,10 +5,10 @@ import { checked } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { collectionOf } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { enfonicaApiRequest } from '../../transport';
 import { itemProject } from '../common';
-import { phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
+import { outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
 import { itemDefaultCountry, toOutput } from './shared';
 
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '+61 2 5550 1100',
+		placeholder: 'e.g. +61 2 5550 1100',
 		description: 'The number to provision (this buys it). E.164 such as +61255501100, or a national format with a Default Country set under Options.',
 	},
 	{

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputError';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
+import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
 import { attemptsOf, isFailedPrecondition } from '../../transport/errors';
-import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
+import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';

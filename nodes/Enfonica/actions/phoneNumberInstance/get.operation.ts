@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
+import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';

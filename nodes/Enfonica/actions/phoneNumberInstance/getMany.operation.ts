@@ -5,12 +5,12 @@ import { checked } from '../../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
 import { instancesIn } from '../../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { checkChoice, checkChoices } from '../../helpers/validation';
-import { enfonicaApiRequestAllItems } from '../../transport';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { listOptions, projectField, returnAllFields, outputChoice } from '../common.descriptions';
+import { enfonicaApiRequestAllItems } from '../../transport';
 import { itemProject, readLimit } from '../common';
+import { listOptions, outputChoice, projectField, returnAllFields } from '../common.descriptions';
 import { presentInstances } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 				name: 'prefix',
 				type: 'string',
 				default: '',
-				placeholder: '+612',
+				placeholder: 'e.g. +612',
 				description: 'Only numbers starting with this prefix: E.164 digits such as +612, or a national prefix such as 02',
 			},
 		],

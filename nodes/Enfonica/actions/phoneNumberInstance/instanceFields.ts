@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InvalidValueError, checked } from '../../helpers/inputError';
+import { checked, InvalidValueError } from '../../helpers/inputError';
 import type { LabelPair } from '../../helpers/validation';
 import {
 	MAX_DISPLAY_NAME,
@@ -45,7 +45,7 @@ export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties
 			name: 'incomingCallHandlerUris',
 			type: 'string',
 			default: '',
-			placeholder: 'https://example.com/voice, sip:reception@example.sip.enfonica.com',
+			placeholder: 'e.g. https://example.com/voice, sip:reception@example.sip.enfonica.com',
 			description: `Where incoming calls go, in priority order: up to 5 http(s) URLs, sip:user@domain[:port] or tel:+E.164 URIs, one per line or comma-separated.${clearHint}`,
 		},
 		{
@@ -53,7 +53,7 @@ export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties
 			name: 'incomingMessageHandlerUris',
 			type: 'string',
 			default: '',
-			placeholder: 'https://example.com/sms',
+			placeholder: 'e.g. https://example.com/sms',
 			description: `Where incoming messages go, in priority order: up to 5 absolute http(s) URLs, one per line or comma-separated.${clearHint}`,
 		},
 		{

@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { checked, inputError } from '../../helpers/inputError';
 import { LISTINGS, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
+import { enfonicaApiRequest } from '../../transport';
+import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { itemTarget, toOutput } from './shared';
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'other-project',
+		placeholder: 'e.g. other-project',
 		description: 'The project to move the instance to ("other-project" or "projects/other-project"); must differ from its current project',
 	},
 	...outputChoice(INSTANCE_OUTPUT),
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 				name: 'regulatoryListing',
 				type: 'string',
 				default: '',
-				placeholder: 'projects/other-project/regulatoryListings/abc123 or abc123',
+				placeholder: 'e.g. projects/other-project/regulatoryListings/abc123 or abc123',
 				description: 'The regulatory listing in the destination project to associate with the number: its name or ID. Empty: none.',
 			},
 		],

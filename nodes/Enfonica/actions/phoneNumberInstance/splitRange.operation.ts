@@ -2,12 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
-import { numberOf } from '../../models/phoneNumberInstance';
 import { checkPositiveInteger } from '../../helpers/validation';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
+import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
-import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
+import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance } from './shared';

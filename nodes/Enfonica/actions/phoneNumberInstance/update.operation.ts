@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { checkLabelCount } from '../../helpers/validation';
-import { enfonicaApiRequest } from '../../transport';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { instanceLocator, phoneNumberOptions, projectField, outputChoice } from '../common.descriptions';
-import { resolveInstanceName } from './instanceLocator';
+import { enfonicaApiRequest } from '../../transport';
+import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
+import { resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';
 

@@ -11,13 +11,13 @@ import {
 	checkRegionalField,
 	checkRequiredName,
 } from '../../helpers/listingRules';
-import { LISTINGS, collectionOf } from '../../helpers/resourceNames';
-import { MAX_DISPLAY_NAME, checkChoice, checkDisplayName } from '../../helpers/validation';
-import { enfonicaApiRequest } from '../../transport';
-import { LISTING_OUTPUT } from '../../models/regulatoryListing';
-import { itemProject } from '../common';
-import { displayNameField, projectField, regionCodeField, outputChoice } from '../common.descriptions';
+import { collectionOf, LISTINGS } from '../../helpers/resourceNames';
+import { checkChoice, checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
+import { enfonicaApiRequest } from '../../transport';
+import { itemProject } from '../common';
+import { displayNameField, outputChoice, projectField, regionCodeField } from '../common.descriptions';
 import { listingOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -67,7 +67,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		required: true,
 		default: '',
-		placeholder: 'Level 1\n123 Example Street',
+		placeholder: 'e.g. Level 1\n123 Example Street',
 		description: 'The street address: one or two lines, one per line in this field',
 	},
 	{
@@ -75,7 +75,7 @@ const properties: INodeProperties[] = [
 		name: 'locality',
 		type: 'string',
 		default: '',
-		placeholder: 'Sydney',
+		placeholder: 'e.g. Sydney',
 		description: 'City or suburb (required in AU, NZ and US)',
 	},
 	{
@@ -83,7 +83,7 @@ const properties: INodeProperties[] = [
 		name: 'administrativeArea',
 		type: 'string',
 		default: '',
-		placeholder: 'NSW',
+		placeholder: 'e.g. NSW',
 		description: 'State, province or region (required in AU, NZ and US)',
 	},
 	{
@@ -91,7 +91,7 @@ const properties: INodeProperties[] = [
 		name: 'postalCode',
 		type: 'string',
 		default: '',
-		placeholder: '2000',
+		placeholder: 'e.g. 2000',
 		description: 'Required in AU and NZ (4 digits) and the US (5-digit ZIP code)',
 	},
 	regionCodeField('regionCode', 'Region Code', 'Two-letter ISO 3166 code of the address\'s country'),

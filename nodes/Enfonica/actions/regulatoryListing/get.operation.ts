@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { enfonicaApiRequest } from '../../transport';
-import { LISTING_OUTPUT } from '../../models/regulatoryListing';
-import { projectField, outputChoice } from '../common.descriptions';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
+import { enfonicaApiRequest } from '../../transport';
+import { outputChoice, projectField } from '../common.descriptions';
 import { itemListing, listingLocator, listingOutput } from './shared';
 
 const properties: INodeProperties[] = [projectField, listingLocator, ...outputChoice(LISTING_OUTPUT)];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { listingsIn } from '../../helpers/resourceNames';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject, listToItems, readLimit } from '../common';
-import { projectField, returnAllFields, outputChoice } from '../common.descriptions';
+import { outputChoice, projectField, returnAllFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [projectField, ...returnAllFields(), ...outputChoice(LISTING_OUTPUT)];
 

@@ -32,25 +32,25 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete a regulatory listing no number uses',
+				description: 'Delete a regulatory listing no number uses. Irreversible.',
 				action: 'Delete a regulatory listing',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Retrieve a regulatory listing',
+				description: 'Get one regulatory listing by name. Changes nothing.',
 				action: 'Get a regulatory listing',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the regulatory listings of a project',
+				description: 'List the regulatory listings of a project, newest first. Changes nothing.',
 				action: 'Get many regulatory listings',
 			},
 			{
 				name: 'Search',
 				value: 'search',
-				description: 'Find the listings usable for a kind of number in a region',
+				description: 'Find the listings usable for a kind of number in a region. Changes nothing.',
 				action: 'Search regulatory listings',
 			},
 			{

@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
 import { checkRegionCode } from '../../helpers/listingRules';
-import { NUMBER_TYPES, NUMBER_TYPE_OPTIONS } from '../../helpers/numberTypes';
+import { NUMBER_TYPE_OPTIONS, NUMBER_TYPES } from '../../helpers/numberTypes';
 import { listingSearchIn } from '../../helpers/resourceNames';
 import { checkChoice } from '../../helpers/validation';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject, listToItems, readLimit } from '../common';
-import { projectField, regionCodeField, returnAllFields, outputChoice } from '../common.descriptions';
+import { outputChoice, projectField, regionCodeField, returnAllFields } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	projectField,

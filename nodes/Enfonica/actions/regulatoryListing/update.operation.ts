@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checked, inputError } from '../../helpers/inputError';
-import { MAX_DISPLAY_NAME, checkDisplayName } from '../../helpers/validation';
-import { enfonicaApiRequest } from '../../transport';
-import { LISTING_OUTPUT } from '../../models/regulatoryListing';
-import { displayNameField, projectField, outputChoice } from '../common.descriptions';
+import { checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
+import { LISTING_OUTPUT } from '../../models/regulatoryListing';
+import { enfonicaApiRequest } from '../../transport';
+import { displayNameField, outputChoice, projectField } from '../common.descriptions';
 import { itemListing, listingLocator, listingOutput } from './shared';
 
 const properties: INodeProperties[] = [
