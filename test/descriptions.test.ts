@@ -138,7 +138,7 @@ describe('operation descriptions, which an AI agent reads when the node is its t
 		expect(create.action).toMatch(/costs money/i);
 		const release = operation('phoneNumberInstance', 'delete');
 		expect(release.description).toMatch(/irreversible/i);
-		expect(release.action).toMatch(/irreversible/i);
+		expect(release.action).toMatch(/irreversibl/i);
 		expect(operation('regulatoryListing', 'delete').description).toMatch(/irreversible/i);
 	});
 
