@@ -9,18 +9,15 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TEST_PATH, CREDENTIAL_TEST_RULES, credentialTestPath } from '../nodes/Enfonica/helpers/credentialTest';
 import {
+	baseUrlOf,
 	DEFAULT_BASE_URL,
 	DEFAULT_TIMEOUT_SECONDS,
 	DEFAULT_TOKEN_URL,
 	timeoutMsOf,
-	tokenUrlOf,
 } from '../nodes/Enfonica/helpers/credentialSettings';
-import {
-	createTokenAssertion,
-	describeTokenFailure,
-	parseServiceAccountKey,
-} from '../nodes/Enfonica/helpers/serviceAccount';
+import { checkBearerToken, exchangeKeyForToken } from '../nodes/Enfonica/helpers/serviceAccount';
 
 export class EnfonicaApi implements ICredentialType {
 	name = 'enfonicaApi';
@@ -86,7 +83,8 @@ export class EnfonicaApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			description: 'Change only for a proxy or a local Enfonica emulator',
+			placeholder: 'https://numbering.api.enfonica.com',
+			description: 'Starts with https:// (http:// for a local emulator). Change only for a proxy or a local Enfonica emulator.',
 		},
 		{
 			displayName: 'Token URL',
@@ -102,7 +100,7 @@ export class EnfonicaApi implements ICredentialType {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 300 },
 			default: DEFAULT_TIMEOUT_SECONDS,
-			description: 'How long to wait for each API response, as Enfonica\'s client libraries do (10 s)',
+			description: 'How long to wait for each response, including the credential\'s Test. Default 60 s, the deadline of Enfonica\'s Node.js client library.',
 		},
 		{
 			displayName: 'Access Token',
@@ -117,44 +115,37 @@ export class EnfonicaApi implements ICredentialType {
 	// n8n calls this when accessToken is empty, and again after a 401 (then retries once).
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (credentials.authentication === 'bearerToken') {
-			return { accessToken: credentials.bearerToken };
+			return { accessToken: checkBearerToken(credentials.bearerToken) };
 		}
-		const key = parseServiceAccountKey(credentials.serviceAccountKey);
-		const tokenUrl = tokenUrlOf(credentials);
-		let response: IDataObject;
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: tokenUrl,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({
-					grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-					assertion: createTokenAssertion(key, tokenUrl),
-				}).toString(),
-				json: true,
-				timeout: timeoutMsOf(credentials),
-			})) as IDataObject;
-		} catch (error) {
-			// Rethrown bare: the HTTP error carries the request, and with it the signed assertion.
-			throw new Error(describeTokenFailure(tokenUrl, error));
-		}
-		if (typeof response?.access_token !== 'string' || response.access_token === '') {
-			throw new Error(`The token endpoint ${tokenUrl} answered without an access_token`);
-		}
-		return { accessToken: response.access_token };
+		return { accessToken: await exchangeKeyForToken(this, credentials) };
 	}
 
 	// A function, not a generic `=Bearer {{$credentials.accessToken}}`: n8n would evaluate that
-	// expression on every request, a third of the client-side cost of a long listing.
+	// expression on every request, a third of the client-side cost of a long listing. Every request
+	// made with the credential passes here, the Test's too: it gets the credential's Request Timeout
+	// (n8n's own default for the Test is 300 s) and its checked API Base URL.
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` } };
+		// A bearer token field holding a service-account key would send the private key: refused here, before anything leaves.
+		const token = credentials.authentication === 'bearerToken' ? checkBearerToken(credentials.bearerToken) : credentials.accessToken;
+		const options: IHttpRequestOptions = {
+			...requestOptions,
+			timeout: timeoutMsOf(credentials),
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token)}` },
+		};
+		if (requestOptions.url === CREDENTIAL_TEST_PATH) {
+			options.baseURL = baseUrlOf(credentials);
+			options.url = credentialTestPath(credentials);
+		}
+		return options;
 	}
 
+	// What the Test shows for each refusal: n8n would show only the reason phrase ("Not Found").
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '=/v1beta1/projects/{{ ($credentials.projectId || ($credentials.authentication === "serviceAccountKey" ? (JSON.parse($credentials.serviceAccountKey || "{}").project_id || "") : "")).replace(/^projects\\//, "") || "-" }}/phoneNumberInstances',
+			baseURL: '={{$credentials.baseUrl}}',
+			url: CREDENTIAL_TEST_PATH,
 			qs: { pageSize: 1 },
 		},
+		rules: CREDENTIAL_TEST_RULES,
 	};
 }

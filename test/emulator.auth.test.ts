@@ -69,6 +69,12 @@ describe('token endpoint', () => {
 		expect(log).not.toContain(full.private_key.split('\n')[1]);
 	});
 
+	it('accepts an assertion without kid (a key file without private_key_id), finding the key by its iss', async () => {
+		const exchange = await exchangeKey(full, { header: { kid: undefined } });
+		expect(exchange.status).toBe(200);
+		expect(emu.requests.at(-1)).toMatchObject({ path: '/token', status: 200, principal: full.client_email });
+	});
+
 	it('accepts several scopes and a little clock skew', async () => {
 		expect((await exchangeKey(full, { scope: `openid https://api.enfonica.com/auth/numbering` })).status).toBe(200);
 		expect((await exchangeKey(full, { nowSeconds: Math.floor(Date.now() / 1000) + 30 })).status).toBe(200);
@@ -77,7 +83,8 @@ describe('token endpoint', () => {
 	const now = () => Math.floor(Date.now() / 1000);
 	it.each<[string, () => AssertionOptions, string]>([
 		['an unknown kid', () => ({ header: { kid: 'f'.repeat(40) } }), 'kid'],
-		['no kid', () => ({ header: { kid: undefined } }), 'kid'],
+		['no kid and an unknown iss', () => ({ header: { kid: undefined }, claims: { iss: 'nobody@elsewhere.test' } }), 'iss'],
+		['no kid and a signature by another key', () => ({ header: { kid: undefined }, signingKeyPem: stranger.private_key }), 'Signature'],
 		['a signature by another key', () => ({ signingKeyPem: stranger.private_key }), 'Signature'],
 		['another iss', () => ({ claims: { iss: stranger.client_email } }), 'iss'],
 		['the production token URL as aud', () => ({ audience: 'https://oauth2.api.enfonica.com/token' }), 'aud'],

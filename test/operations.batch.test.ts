@@ -78,9 +78,9 @@ describe('batches: every lookup before the first change', () => {
 		// The credential is not allowed on acme-archive: both moves fail with a 403, after both lookups succeeded.
 		const json = jsonOf(result.items);
 		expect(json.map((item) => String(item.error).slice(0, 40))).toEqual([
-			'Enfonica API error 403 PERMISSION_DENIED',
+			'The credential is not allowed to move ph',
 			'Phone Number Instance found no instance ',
-			'Enfonica API error 403 PERMISSION_DENIED',
+			'The credential is not allowed to move ph',
 		]);
 		expect(pairedOf(result.items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		const methods = sent(bed).map((request) => request.method);

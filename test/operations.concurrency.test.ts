@@ -136,7 +136,7 @@ describe('Options → Concurrency', () => {
 			expect(jsonOf(parallel.items)).toEqual(jsonOf(sequential.items));
 			const json = jsonOf(parallel.items);
 			expect(json[1].error).toMatch(/^Phone Number Instance "not valid!" is not a valid instance.*\[item 1\]$/);
-			expect(json[2].error).toMatch(/^Enfonica API error 404 NOT_FOUND/);
+			expect(json[2].error).toMatch(/^projects\/acme\/phoneNumberInstances\/missing-\d+ was not found$/);
 			expect(json[4].errorDescription).toContain('projects/acme/phoneNumberInstances/missing-2 was not found');
 		});
 
@@ -146,7 +146,7 @@ describe('Options → Concurrency', () => {
 			bed.emu.injectFault({ method: 'GET', path: '/v1beta1/projects/acme/phoneNumberInstances/missing-3', fault: { kind: 'hang', ms: 150 } });
 			const result = await run(params('get', byId), 4, items);
 			expect(result.items).toHaveLength(0);
-			expect(result.error?.message).toMatch(/^Enfonica API error 404/);
+			expect(result.error?.message).toMatch(/missing-3 was not found$/);
 			expect(result.error?.description).toContain('missing-3 was not found');
 			expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(3);
 			// Items 0–5 ran; once item 5 had failed no item started, so besides item 3 (still waiting)

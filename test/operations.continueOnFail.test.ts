@@ -35,7 +35,8 @@ describe('items, Continue On Fail and paired items', () => {
 		const json = jsonOf(result.items);
 		expect(json[0].name).toBe(single);
 		expect(json[1].error).toBe('Phone Number Instance "not valid!" is not a valid instance: use "projects/<project>/phoneNumberInstances/<id>" or the instance ID [item 1]');
-		expect(json[2].error).toMatch(/^Enfonica API error 404 NOT_FOUND/);
+		expect(json[2].error).toBe('projects/acme/phoneNumberInstances/missing was not found');
+		expect(json[2].errorDescription).toContain('Enfonica answered HTTP 404 NOT_FOUND');
 		expect(json[2].errorDescription).toContain('projects/acme/phoneNumberInstances/missing was not found');
 		expect(json[3].name).toBe(single);
 		// The invalid item sent nothing; the three others one GET each.
@@ -57,7 +58,7 @@ describe('items, Continue On Fail and paired items', () => {
 	it('without Continue On Fail, an API failure stops the node with its item number', async () => {
 		const id = single.split('/').pop();
 		const result = await bed.h.runNode({ parameters: params('get', getById), credentialId: bed.credentialId, items: [{ id }, { id: 'missing' }, { id }] });
-		expect(result.error?.message).toMatch(/^Enfonica API error 404/);
+		expect(result.error?.message).toBe('projects/acme/phoneNumberInstances/missing was not found');
 		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
 		expect(result.items).toHaveLength(0);
 		// Item 2 never ran.

@@ -26,8 +26,8 @@ describe('Delete', () => {
 		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501510' }]);
 		bed.emu.setLifecycleState(name, 'DELETED');
 		const result = await bed.h.runNode({ parameters: params('delete', { phoneNumberInstance: byName(name) }), credentialId: bed.credentialId });
-		expect(result.error?.message).toMatch(/^Enfonica API error 400 FAILED_PRECONDITION: .*already deleted/);
-		expect(result.error?.description).toMatch(/not in a state that allows delete/);
+		expect(result.error?.message).toBe('The instance is not in a state that allows delete');
+		expect(result.error?.description).toMatch(/Enfonica answered HTTP 400 FAILED_PRECONDITION: .*already deleted/);
 		expect(sent(bed).map(({ method, path }) => `${method} ${path}`)).toEqual([`DELETE /v1beta1/${name}`]);
 	});
 
@@ -43,7 +43,7 @@ describe('Delete', () => {
 		const outputs = jsonOf(result.items);
 		expect(outputs).toHaveLength(2);
 		expect(outputs.filter((json) => json.lifecycleState === 'DELETED')).toHaveLength(1);
-		expect(outputs.filter((json) => typeof json.error === 'string' && /FAILED_PRECONDITION/.test(json.error))).toHaveLength(1);
+		expect(outputs.filter((json) => typeof json.errorDescription === 'string' && /FAILED_PRECONDITION/.test(json.errorDescription))).toHaveLength(1);
 		expect(sent(bed).map(({ method, path }) => `${method} ${path}`)).toEqual([`DELETE /v1beta1/${name}`, `DELETE /v1beta1/${name}`]);
 	});
 

@@ -71,6 +71,11 @@ export class AuthRegistry {
 		};
 	}
 
+	/** Every key of a service account: an assertion without `kid` is checked against each. */
+	keysByEmail(clientEmail: string): RegisteredKey[] {
+		return [...this.keys.values()].filter((key) => key.clientEmail === clientEmail);
+	}
+
 	keyById(kid: string): RegisteredKey | undefined {
 		return this.keys.get(kid);
 	}

@@ -27,6 +27,10 @@ export class EmulatorCore {
 	readonly tokenUrl: string;
 	latencyMs = 0;
 	accessTokenTtlSeconds = 3600;
+	/** Project IDs that do not exist: a principal allowed there gets 404 (one that is not gets 403, learning nothing). */
+	readonly missingProjects = new Set<string>();
+	/** Whether move leaves out the `regulatoryListing` it is given (the published request marks it output only). */
+	moveIgnoresListing = false;
 	inFlight = 0;
 	maxInFlight = 0;
 	closed = false;
@@ -51,6 +55,11 @@ export class EmulatorCore {
 		let id = this.ids.next();
 		while (this.listings.hasId(id)) id = this.ids.next();
 		return id;
+	}
+
+	/** 404 for a project that does not exist; checked after the permission, as Google APIs do. */
+	requireProject(project: string): void {
+		if (this.missingProjects.has(project)) throw notFound(`Project 'projects/${project}' was not found.`);
 	}
 
 	/** The instance named by a request path, or 404 naming the resource. */

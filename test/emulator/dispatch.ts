@@ -78,7 +78,10 @@ export function handleApi(core: EmulatorCore, request: ApiRequest): EmulatorResp
 	const authentication = core.auth.authenticate(request.authorization);
 	if (!authentication.ok) throw unauthenticated(authentication.reason);
 	const spec = ENDPOINTS[request.endpoint];
-	if (spec.permission !== undefined) requirePermission(authentication.principal, request.project, spec.permission);
+	if (spec.permission !== undefined) {
+		requirePermission(authentication.principal, request.project, spec.permission);
+		core.requireProject(request.project);
+	}
 	const call: ApiCall = {
 		principal: authentication.principal,
 		project: request.project,

@@ -178,6 +178,20 @@ export class Emulator {
 		this.core.store.remove(this.mustFind(name).id);
 	}
 
+	/** Makes a project one that does not exist: calls there from a principal allowed on it answer 404 (a move to it too). */
+	removeProject(project: string): void {
+		this.core.missingProjects.add(project);
+	}
+
+	/** When on, move drops the destination listing it is sent (Enfonica's published request marks the field output only). */
+	set moveIgnoresListing(ignore: boolean) {
+		this.core.moveIgnoresListing = ignore;
+	}
+
+	get moveIgnoresListing(): boolean {
+		return this.core.moveIgnoresListing;
+	}
+
 	// --- faults, latency, log ---
 
 	get latencyMs(): number {

@@ -24,6 +24,8 @@ export function describeFault(rule: FaultRule): string {
 			return `status:${fault.status}`;
 		case 'hang':
 			return fault.ms === undefined ? 'hang' : `hang:${fault.ms}ms`;
+		case 'answer':
+			return `answer:${fault.status}`;
 		default:
 			return fault.kind;
 	}

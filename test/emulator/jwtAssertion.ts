@@ -20,18 +20,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The key a (possibly invalid) assertion claims to be signed with: used to label log entries. */
-export function claimedKey(assertion: string, keyById: (kid: string) => RegisteredKey | undefined): RegisteredKey | undefined {
+export function claimedKey(assertion: string, keys: KeyLookup): RegisteredKey | undefined {
 	try {
-		const header = decodeSegment(assertion.split('.')[0]);
-		return isObject(header) && typeof header.kid === 'string' ? keyById(header.kid) : undefined;
+		const [header, claims] = assertion.split('.').slice(0, 2).map(decodeSegment);
+		if (isObject(header) && typeof header.kid === 'string') return keys.byId(header.kid);
+		return isObject(claims) && typeof claims.iss === 'string' ? keys.byEmail(claims.iss)[0] : undefined;
 	} catch {
 		return undefined;
 	}
 }
 
+/** How the token endpoint finds the signing key: by `kid`, or (a key file without private_key_id) by `iss`. */
+export interface KeyLookup {
+	byId(kid: string): RegisteredKey | undefined;
+	byEmail(clientEmail: string): RegisteredKey[];
+}
+
 export function checkAssertion(
 	assertion: string,
-	keyById: (kid: string) => RegisteredKey | undefined,
+	keys: KeyLookup,
 	tokenUrl: string,
 	nowSeconds: number,
 ): AssertionCheck {
@@ -53,11 +60,20 @@ export function checkAssertion(
 	const fail = (description: string, key?: RegisteredKey): AssertionCheck => ({ ok: false, error: 'invalid_grant', description, key });
 	if (header.alg !== 'RS256') return fail(`Invalid JWT: header alg must be RS256, got ${JSON.stringify(header.alg)}.`);
 	if (header.typ !== 'JWT') return fail(`Invalid JWT: header typ must be JWT, got ${JSON.stringify(header.typ)}.`);
-	if (typeof header.kid !== 'string') return fail('Invalid JWT: header kid (the private_key_id) is missing.');
-	const key = keyById(header.kid);
-	if (!key) return fail(`Invalid JWT: kid ${JSON.stringify(header.kid)} is not a known private_key_id (the key may have been deleted).`);
 	const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
-	if (!verify('RSA-SHA256', signed, key.publicKey, signature)) return fail('Invalid JWT Signature.', key);
+	let key: RegisteredKey | undefined;
+	if (header.kid === undefined) {
+		// Enfonica's key loader treats private_key_id as optional: the key is then found by the issuer.
+		const candidates = typeof claims.iss === 'string' ? keys.byEmail(claims.iss) : [];
+		if (candidates.length === 0) return fail(`Invalid JWT: no kid, and iss ${JSON.stringify(claims.iss)} is not a known service account.`);
+		key = candidates.find((candidate) => verify('RSA-SHA256', signed, candidate.publicKey, signature));
+		if (!key) return fail('Invalid JWT Signature.', candidates[0]);
+	} else {
+		if (typeof header.kid !== 'string') return fail('Invalid JWT: header kid (the private_key_id) must be a string.');
+		key = keys.byId(header.kid);
+		if (!key) return fail(`Invalid JWT: kid ${JSON.stringify(header.kid)} is not a known private_key_id (the key may have been deleted).`);
+		if (!verify('RSA-SHA256', signed, key.publicKey, signature)) return fail('Invalid JWT Signature.', key);
+	}
 	if (claims.iss !== key.clientEmail) return fail(`Invalid JWT: iss must be the key's client_email ${key.clientEmail}.`, key);
 	if (claims.aud !== tokenUrl) return fail(`Invalid JWT: aud must be the token URL ${tokenUrl}, got ${JSON.stringify(claims.aud)}.`, key);
 	const { iat, exp } = claims;

@@ -22,7 +22,7 @@ function write(res: ServerResponse, response: EmulatorResponse): void {
 function principalLabel(core: EmulatorCore, isToken: boolean, req: IncomingMessage, body: unknown): string | undefined {
 	if (isToken) {
 		const assertion = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).assertion : undefined;
-		return typeof assertion === 'string' ? claimedKey(assertion, (kid) => core.auth.keyById(kid))?.clientEmail : undefined;
+		return typeof assertion === 'string' ? claimedKey(assertion, { byId: (kid) => core.auth.keyById(kid), byEmail: (email) => core.auth.keysByEmail(email) })?.clientEmail : undefined;
 	}
 	const authentication = core.auth.authenticate(req.headers.authorization);
 	return authentication.ok ? authentication.principal.label : authentication.label;
@@ -94,6 +94,12 @@ async function handleRequest(core: EmulatorCore, req: IncomingMessage, res: Serv
 			if (finished) return;
 			finish(200);
 			writeMalformed(res, processed);
+			return;
+		case 'answer':
+			if (finished) return;
+			finish(fault.status);
+			res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(fault.body) });
+			res.end(fault.body);
 			return;
 		case 'reset':
 			finish(0);

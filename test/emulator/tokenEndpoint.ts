@@ -19,7 +19,7 @@ export function handleToken(core: EmulatorCore, contentType: string | undefined,
 	const assertion = form.get('assertion');
 	if (!assertion) return oauthError('invalid_request', 'Missing required parameter: assertion');
 
-	const check = checkAssertion(assertion, (kid) => core.auth.keyById(kid), core.tokenUrl, Math.floor(Date.now() / 1000));
+	const check = checkAssertion(assertion, { byId: (kid) => core.auth.keyById(kid), byEmail: (email) => core.auth.keysByEmail(email) }, core.tokenUrl, Math.floor(Date.now() / 1000));
 	if (!check.ok) return oauthError(check.error, check.description);
 	const ttl = core.accessTokenTtlSeconds;
 	return {

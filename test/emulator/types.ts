@@ -125,7 +125,9 @@ export type FaultSpec =
 	 * With ms: answered normally after ms — but if the client has gone by then, nothing is done
 	 * (unless applyAfterProcessing, which does the work before the wait).
 	 */
-	| { kind: 'hang'; ms?: number };
+	| { kind: 'hang'; ms?: number }
+	/** This status and body verbatim (a proxy's or a non-Google server's answer: `[]`, plain text, HTML, `{"message":…}`). */
+	| { kind: 'answer'; status: number; body: string; contentType?: string };
 
 export interface FaultRule {
 	method?: string;

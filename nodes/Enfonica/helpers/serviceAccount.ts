@@ -1,5 +1,8 @@
 import { createPrivateKey, createSign } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import { timeoutMsOf, tokenUrlOf } from './credentialSettings';
 import { InvalidSourceError } from './inputError';
 
 export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
@@ -7,7 +10,8 @@ export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
 export interface ServiceAccountKey {
 	clientEmail: string;
 	privateKey: string;
-	privateKeyId: string;
+	/** Optional, as in Enfonica's own key loader: without it the assertion has no `kid`. */
+	privateKeyId?: string;
 	projectId?: string;
 }
 
@@ -69,7 +73,7 @@ export function parseServiceAccountKey(json: unknown): ServiceAccountKey {
 		throw new ServiceAccountKeyError('The service account key must have "type": "service_account"');
 	}
 	const clientEmail = requireString(fields, 'client_email');
-	const privateKeyId = requireString(fields, 'private_key_id');
+	const privateKeyId = typeof fields.private_key_id === 'string' && fields.private_key_id.trim() !== '' ? fields.private_key_id : undefined;
 	const privateKey = requireString(fields, 'private_key');
 	if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
 		throw new ServiceAccountKeyError('The service account key\'s "private_key" is not a PEM private key');
@@ -87,7 +91,7 @@ function base64Url(value: string | Buffer): string {
 
 /** RS256 assertion for the OAuth 2.0 JWT bearer grant, as Enfonica's client libraries build it. */
 export function createTokenAssertion(key: ServiceAccountKey, tokenUrl: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
-	const header = { alg: 'RS256', typ: 'JWT', kid: key.privateKeyId };
+	const header = { alg: 'RS256', typ: 'JWT', ...(key.privateKeyId ? { kid: key.privateKeyId } : {}) };
 	const claims = {
 		iss: key.clientEmail,
 		aud: tokenUrl,
@@ -113,12 +117,12 @@ const NETWORK_WORDS: Record<string, string> = {
  * A token-exchange failure in words, from the OAuth error body only (never the request).
  * Network codes are put in words: n8n replaces a message that contains one with a generic text.
  */
-export function describeTokenFailure(tokenUrl: string, error: unknown): string {
+export function describeTokenFailure(tokenUrl: string, error: unknown, attempts = 1): string {
 	const err = error as { response?: { status?: number; data?: unknown }; code?: string };
 	const status = err?.response?.status;
 	const data = err?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
 	if (status && status >= 500) {
-		return `The Enfonica token endpoint ${tokenUrl} had a temporary problem (HTTP ${status}). Try again later.`;
+		return `The Enfonica token endpoint ${tokenUrl} had a temporary problem (HTTP ${status}${attempts > 1 ? `, tried ${attempts} times` : ''}). Try again later.`;
 	}
 	if (status) {
 		const reason = [data?.error, data?.error_description].filter((part) => typeof part === 'string').join(': ');
@@ -126,4 +130,64 @@ export function describeTokenFailure(tokenUrl: string, error: unknown): string {
 	}
 	const problem = (err?.code && NETWORK_WORDS[err.code]) ?? 'no answer';
 	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${problem}). Check the Token URL and the network.`;
+}
+
+/**
+ * The bearer token, unless the field holds something that must never be sent as one: a service
+ * account key (its private key would leave n8n in a header). The message never quotes the field.
+ */
+export function checkBearerToken(token: unknown): string {
+	const value = typeof token === 'string' ? token.trim() : '';
+	if (value === '') throw new InvalidSourceError('Bearer Token is empty: paste the token Enfonica support issued, or choose Service Account Key as Authentication');
+	if (value.startsWith('{') || /PRIVATE KEY|"private_key"|service_account/.test(value)) {
+		throw new InvalidSourceError(
+			'Bearer Token holds a service account key (JSON), which must not be sent as a token: it was not sent. Choose Service Account Key as Authentication and paste the key file there.',
+		);
+	}
+	return value;
+}
+
+/** The token endpoint's 503 is retried as Enfonica's .NET library does: a few times, after 1 s then 2 s. */
+const TOKEN_ATTEMPTS = 3;
+const TOKEN_RETRY_DELAY_MS = 1_000;
+
+function statusOf(error: unknown): number | undefined {
+	const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
+	return typeof status === 'number' ? status : undefined;
+}
+
+/** The OAuth 2.0 JWT bearer grant: the key's signed assertion for an access token (the key itself never leaves). */
+export async function exchangeKeyForToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const key = parseServiceAccountKey(credentials.serviceAccountKey);
+	const tokenUrl = tokenUrlOf(credentials);
+	let response: IDataObject | undefined;
+	let failure: unknown;
+	for (let attempt = 1; response === undefined; attempt++) {
+		try {
+			response = (await helper.helpers.httpRequest({
+				method: 'POST',
+				url: tokenUrl,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				// A new assertion for every attempt: each is signed with its own issue time.
+				body: new URLSearchParams({
+					grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+					assertion: createTokenAssertion(key, tokenUrl),
+				}).toString(),
+				json: true,
+				timeout: timeoutMsOf(credentials),
+			})) as IDataObject;
+		} catch (error) {
+			failure = error;
+		}
+		if (response !== undefined) break;
+		if (statusOf(failure) !== 503 || attempt >= TOKEN_ATTEMPTS) {
+			// Only words from the answer: the HTTP error carries the request, and with it the signed assertion.
+			throw new Error(describeTokenFailure(tokenUrl, failure, attempt));
+		}
+		await sleep(TOKEN_RETRY_DELAY_MS * attempt);
+	}
+	if (typeof response?.access_token !== 'string' || response.access_token === '') {
+		throw new Error(`The token endpoint ${tokenUrl} answered without an access_token`);
+	}
+	return response.access_token;
 }

@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Failure } from './retry';
+import { MAX_RETRY_AFTER_MS } from './retry';
 
 export type EnfonicaMethod = 'create' | 'get' | 'list' | 'update' | 'delete' | 'move' | 'splitRange';
 
@@ -12,8 +13,16 @@ export interface RequestSummary {
 	method: string;
 	/** Resource path after /v1beta1/, e.g. `projects/p/phoneNumberInstances/abc:move`. */
 	path: string;
+	/** The body sent (a move's destination is read from it). */
+	body?: { [key: string]: unknown };
 	itemIndex?: number;
 	attempts: number;
+	/** The credential's Authentication (a refused bearer token may have expired). */
+	authentication?: string;
+	/** The credential's Request Timeout, in ms. */
+	timeoutMs?: number;
+	/** Retry-After (or RetryInfo) of a 429, in ms. */
+	retryAfterMs?: number;
 }
 
 export interface EnfonicaCall {
@@ -58,52 +67,116 @@ function mayHaveHappened(call: EnfonicaCall, what: string): string {
 	return `The request was sent but no clear answer came back, so ${what}. It was not retried automatically, to avoid doing it twice. Before running it again, ${check}.`;
 }
 
-function describeStatus(status: number, googleStatus: string, apiMessage: string, call: EnfonicaCall, request: RequestSummary): string {
+/** What Enfonica answered, readable whatever its shape: a Google error, `{ "message": … }`, plain text or HTML. */
+export function apiMessageOf(body: unknown): string {
+	const shaped = body as { error?: unknown; message?: unknown } | undefined;
+	const google = shaped?.error as { message?: unknown } | string | undefined;
+	const candidates = [typeof google === 'object' ? google?.message : google, shaped?.message];
+	for (const candidate of candidates) if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+	if (typeof body === 'string') {
+		// HTML pages (a proxy's) are read as their text; long answers are cut.
+		const text = body.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+		if (text !== '') return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+	}
+	return 'no message';
+}
+
+function seconds(ms: number): string {
+	return `${Math.ceil(ms / 1000)} s`;
+}
+
+/** The destination of a move, when this request is one. */
+function destinationOf(call: EnfonicaCall, request: RequestSummary): string | undefined {
+	const destination = request.body?.destinationParent;
+	return call.method === 'move' && typeof destination === 'string' ? destination : undefined;
+}
+
+const VERBS: Record<EnfonicaMethod, string> = { create: 'create', get: 'read', list: 'list', update: 'update', delete: 'delete', move: 'move', splitRange: 'split' };
+
+interface Explained {
+	/** What happened, in words (n8n's guidelines: no "error", no API status names). */
+	message: string;
+	/** How to fix it. */
+	fix: string;
+}
+
+function explainStatus(status: number, googleStatus: string, apiMessage: string, call: EnfonicaCall, request: RequestSummary): Explained {
 	const { service, method } = call;
 	const retried = request.attempts > 1 ? ` (tried ${request.attempts} times)` : '';
+	const thing = service === 'regulatoryListings' ? 'listing' : 'instance';
+	if (status === 401 && request.authentication === 'bearerToken') {
+		return {
+			message: 'Enfonica did not accept the bearer token',
+			fix: 'Bearer tokens from Enfonica support expire (they last two years). Ask Enfonica support for a new token, or switch the credential to a Service Account Key (recommended), then use the credential\'s Test button.',
+		};
+	}
 	if (status === 401) {
-		return 'Enfonica did not accept the credentials. Check the service account key (is it current, not revoked?) or the bearer token in the Enfonica API credential, and use its Test button.';
+		return {
+			message: 'Enfonica did not accept the credential',
+			fix: 'Check the service account key (is it current, not revoked?) or the bearer token in the Enfonica API credential, and use its Test button.',
+		};
 	}
 	if (status === 403 && service === 'phoneNumbers') {
-		return 'Enfonica refused the search for numbers to buy. Check that the credential is for an account allowed to buy numbers in that country.';
+		return { message: 'Enfonica refused the search for numbers to buy', fix: 'Check that the credential is for an account allowed to buy numbers in that country.' };
 	}
 	if (status === 403) {
 		const permission = /numbering\.\w+\.\w+/.exec(apiMessage)?.[0] ?? `numbering.${service}.${method}`;
 		const resource = /on resource '([^']+)'/.exec(apiMessage)?.[1] ?? resourceOf(request.path);
-		return `The service account or token lacks the permission ${permission} on ${resource}, or that project does not exist. Grant the permission in the Enfonica Console or check the project ID.${method === 'move' ? ' Moving needs the permission on both the source and the destination project.' : ''}`;
+		return {
+			message: `The credential is not allowed to ${VERBS[method]} ${service === 'regulatoryListings' ? 'regulatory listings' : 'phone number instances'} in ${resource.split('/').slice(0, 2).join('/')}`,
+			fix: `The service account or token lacks the permission ${permission} on ${resource}, or that project does not exist. Grant the permission in the Enfonica Console or check the project ID.${method === 'move' ? ' Moving needs the permission on both the source and the destination project.' : ''}`,
+		};
 	}
 	if (status === 404) {
-		const what = service === 'regulatoryListings' ? 'listing' : 'instance';
-		return `${resourceOf(request.path)} was not found. Check the project and the ${what}: it may be in another project or never existed.`;
+		const destination = destinationOf(call, request);
+		const missingResource = /'(projects\/[^']+)'/.exec(apiMessage)?.[1];
+		if (destination && (missingResource === undefined || missingResource === destination || !missingResource.startsWith(`${resourceOf(request.path)}`))) {
+			const names = missingResource && missingResource !== destination ? missingResource : destination;
+			return {
+				message: `${names} was not found`,
+				fix: `Check the Destination Project (${destination}): it must be an existing Enfonica project the credential can use${missingResource && missingResource !== destination ? `, and ${missingResource} must exist there` : ''}. The instance ${resourceOf(request.path)} was not moved.`,
+			};
+		}
+		return { message: `${resourceOf(request.path)} was not found`, fix: `${resourceOf(request.path)} was not found. Check the project and the ${thing}: it may be in another project or never existed.` };
 	}
 	if (status === 409) {
 		return service === 'phoneNumberInstances'
-			? `Enfonica reports a conflict (${googleStatus || 'ALREADY_EXISTS'}): for a create, the number is already provisioned. Look it up with Get Many using the number as Prefix.`
-			: `Enfonica reports a conflict (${googleStatus || 'ALREADY_EXISTS'}): ${apiMessage}`;
+			? { message: 'Enfonica reports a conflict', fix: 'For a create, the number is already provisioned. Look it up with Get Many using the number as Prefix.' }
+			: { message: 'Enfonica reports a conflict', fix: 'The resource changed or already exists; look it up and try again.' };
 	}
 	if (status === 400 && googleStatus === 'FAILED_PRECONDITION') {
-		return `The ${service === 'regulatoryListings' ? 'listing' : 'instance'} is not in a state that allows ${method}: ${apiMessage}`;
+		return { message: `The ${thing} is not in a state that allows ${method}`, fix: `Look the ${thing} up (Get) and check its state.` };
 	}
-	if (status === 400) return `Enfonica rejected a value in the request: ${apiMessage}`;
-	if (status === 429) return `Enfonica is rate limiting requests${retried}. Lower the number of items processed at once or try again later.`;
+	if (status === 400) return { message: 'Enfonica refused a value in the request', fix: 'Correct the value Enfonica names below.' };
+	if (status === 429) {
+		const asked = request.retryAfterMs;
+		if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
+			return {
+				message: `Enfonica is limiting the request rate and asked to wait ${seconds(asked)}`,
+				fix: `That is longer than the node waits on its own (${seconds(MAX_RETRY_AFTER_MS)}). Run the workflow again after ${seconds(asked)}, or process fewer items at once.`,
+			};
+		}
+		return { message: `Enfonica is limiting the request rate${retried}`, fix: 'Lower the number of items processed at once or try again later.' };
+	}
 	const change = changeOf(call);
-	if (status >= 500 && change) return mayHaveHappened(call, change);
-	if (status >= 500) return `Enfonica had a temporary problem${retried}. Try again later.`;
-	return apiMessage;
+	if (status >= 500 && change) return { message: `No clear answer from Enfonica: ${change}`, fix: mayHaveHappened(call, change) };
+	if (status >= 500) return { message: `Enfonica had a temporary problem${retried}`, fix: 'Try again later.' };
+	return { message: `Enfonica refused the request (HTTP ${status})`, fix: 'See Enfonica\'s answer below.' };
 }
 
-/** A Google-style error response → a NodeApiError with the status, the API's message and how to fix it. */
+/** An HTTP error answer → a NodeApiError that says what happened and how to fix it, with Enfonica's own status and text in the description. */
 export function apiStatusError(node: INode, status: number, body: unknown, request: RequestSummary): NodeApiError {
-	const error = (body as { error?: { code?: number; message?: string; status?: string } } | undefined)?.error;
-	const apiMessage = typeof error?.message === 'string' ? error.message : typeof body === 'string' && body.length < 300 ? body : 'no message';
-	const googleStatus = typeof error?.status === 'string' ? error.status : '';
+	const error = (body as { error?: { status?: unknown } } | undefined)?.error;
+	const apiMessage = apiMessageOf(body);
+	const googleStatus = typeof error === 'object' && typeof error?.status === 'string' ? error.status : '';
 	const call = enfonicaCallOf(request.method, request.path);
+	const { message, fix } = explainStatus(status, googleStatus, apiMessage, call, request);
 	// Only the API's own error fields go into the NodeApiError: never the request, which holds the token.
 	const errorBody: JsonObject = { code: status, status: googleStatus, message: apiMessage };
 	const apiError = new NodeApiError(node, errorBody, {
 		httpCode: String(status),
-		message: `Enfonica API error ${status}${googleStatus ? ` ${googleStatus}` : ''}: ${apiMessage}`,
-		description: describeStatus(status, googleStatus, apiMessage, call, request),
+		message,
+		description: `${fix} Enfonica answered HTTP ${status}${googleStatus ? ` ${googleStatus}` : ''}: ${apiMessage}`,
 		itemIndex: request.itemIndex,
 	});
 	apiError.context.attempts = request.attempts;
@@ -132,14 +205,28 @@ export function isFailedPrecondition(error: unknown): boolean {
 export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'status' }>, request: RequestSummary): NodeApiError {
 	const call = enfonicaCallOf(request.method, request.path);
 	const change = changeOf(call);
-	const what = failure.kind === 'malformed' ? 'an unreadable (malformed JSON) response' : `no response (${failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED' ? 'timed out' : 'connection failed'})`;
 	const retried = request.attempts > 1 ? ` after ${request.attempts} attempts` : '';
+	const timedOut = failure.kind === 'network' && (failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED');
+	const what =
+		failure.kind === 'malformed'
+			? 'an unreadable answer (not a JSON object)'
+			: timedOut
+				? `no answer within ${request.timeoutMs ? seconds(request.timeoutMs) : 'the Request Timeout'}`
+				: 'no answer (connection failed)';
+	const message =
+		failure.kind === 'malformed' ? `Enfonica's answer to the ${call.method} could not be read${retried}` : `No answer from Enfonica to the ${call.method} (${timedOut ? 'timed out' : 'connection failed'})${retried}`;
 	const noAnswer = new NodeApiError(
 		node,
 		{ message: what },
 		{
-			message: `Enfonica ${call.method} got ${what}${retried}`,
-			description: change ? mayHaveHappened(call, change) : 'Check the API Base URL in the credential and the network, then try again.',
+			message,
+			description: change
+				? mayHaveHappened(call, change)
+				: failure.kind === 'malformed'
+					? 'Enfonica, or a proxy in between, answered with something other than a JSON object. Check the API Base URL in the credential (it must point at the Enfonica API, not a web page or another service), then try again.'
+					: timedOut
+						? `Nothing came back within ${request.timeoutMs ? seconds(request.timeoutMs) : 'the Request Timeout'} (the credential's Request Timeout). Check the API Base URL and the network, or raise the Request Timeout, then try again.`
+						: 'Check the API Base URL in the credential and the network, then try again.',
 			itemIndex: request.itemIndex,
 		},
 	);

@@ -6,9 +6,9 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { baseUrlOf, timeoutMsOf } from '../helpers/credentialSettings';
+import { baseUrlOf, CredentialSettingError, FIX_IN_CREDENTIAL, timeoutMsOf } from '../helpers/credentialSettings';
 import { asNodeError } from '../helpers/inputError';
 import type { ListTarget } from '../helpers/resourceNames';
 import { apiStatusError, noAnswerError } from './errors';
@@ -83,13 +83,23 @@ function isRawResponse(value: RawResponse | Failure): value is RawResponse {
 export interface RequestSettings {
 	baseUrl: string;
 	timeoutMs: number;
+	/** The credential's Authentication, for messages (a refused bearer token may have expired). */
+	authentication?: string;
+	/** How many times a failed read is sent in all; interactive lookups give up sooner (see listSearch). */
+	maxAttempts?: number;
 }
 
-async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promise<RequestSettings> {
+/** The credential's settings for requests, checked before anything is sent. */
+export async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promise<RequestSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
-	const baseUrl = baseUrlOf(credentials);
-	const timeoutMs = timeoutMsOf(credentials);
-	return { baseUrl, timeoutMs };
+	let baseUrl: string;
+	try {
+		baseUrl = baseUrlOf(credentials);
+	} catch (error) {
+		if (!(error instanceof CredentialSettingError)) throw asNodeError(this.getNode(), error, itemIndex);
+		throw new NodeOperationError(this.getNode(), error.message, { itemIndex, description: FIX_IN_CREDENTIAL });
+	}
+	return { baseUrl, timeoutMs: timeoutMsOf(credentials), authentication: String(credentials.authentication ?? '') };
 }
 
 /**
@@ -98,35 +108,38 @@ async function requestSettings(this: EnfonicaContext, itemIndex?: number): Promi
  */
 export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, request: EnfonicaRequest, settings?: RequestSettings): Promise<T> {
 	// A listing reads the credential's settings once for all its pages (n8n decrypts on every read).
-	const { baseUrl, timeoutMs } = settings ?? (await requestSettings.call(this, request.itemIndex));
+	const { baseUrl, timeoutMs, authentication, maxAttempts = MAX_ATTEMPTS } = settings ?? (await requestSettings.call(this, request.itemIndex));
 	for (let attempt = 1; ; attempt++) {
 		await passGate(this);
 		const outcome = await sendOnce.call(this, request, baseUrl, timeoutMs);
+		const summary = { ...request, attempts: attempt, authentication, timeoutMs };
 		let failure: Failure;
 		if (isRawResponse(outcome)) {
 			if (outcome.statusCode < 400) {
-				if (outcome.body !== undefined && outcome.body !== '' && (typeof outcome.body !== 'object' || outcome.body === null)) {
-					failure = { kind: 'malformed' };
-				} else {
-					return (outcome.body ?? {}) as T;
-				}
+				// Every Enfonica answer is a JSON object (or empty); an array or text (a proxy's page) is unreadable.
+				if (outcome.body === undefined || outcome.body === '' || isJsonObject(outcome.body)) return (outcome.body || {}) as T;
+				failure = { kind: 'malformed' };
 			} else {
 				failure = { kind: 'status', status: outcome.statusCode, retryAfterMs: parseRetryAfter(outcome.headers['retry-after']) ?? retryInfoDelayMs(outcome.body) };
 			}
-			if (failure.kind === 'status' && (!isRetryable(request.method, failure) || attempt >= MAX_ATTEMPTS || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
-				throw apiStatusError(this.getNode(), failure.status, outcome.body, { ...request, attempts: attempt });
+			if (failure.kind === 'status' && (!isRetryable(request.method, failure) || attempt >= maxAttempts || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
+				throw apiStatusError(this.getNode(), failure.status, outcome.body, { ...summary, retryAfterMs: failure.retryAfterMs });
 			}
 		} else {
 			failure = outcome;
 		}
-		if (failure.kind !== 'status' && (!isRetryable(request.method, failure) || attempt >= MAX_ATTEMPTS)) {
-			throw noAnswerError(this.getNode(), failure, { ...request, attempts: attempt });
+		if (failure.kind !== 'status' && (!isRetryable(request.method, failure) || attempt >= maxAttempts)) {
+			throw noAnswerError(this.getNode(), failure, summary);
 		}
 		const delayMs = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
 		// A 429 is about the credential, not this request: every request of the run waits (at the gate above).
 		if (failure.kind === 'status' && failure.status === 429) closeGate(this, delayMs);
 		else await sleep(delayMs);
 	}
+}
+
+function isJsonObject(body: unknown): boolean {
+	return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
 export interface ListPage<T> {

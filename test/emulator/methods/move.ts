@@ -36,12 +36,13 @@ export const move: MethodHandler = (core, call) => {
 	if (destination === call.project) throw invalidField('destinationParent', 'the instance is already in that project.');
 	const listing = readDestinationListing(body.regulatoryListing, destination);
 	requirePermission(call.principal, destination, `${PERMISSION_PREFIX}move`);
+	core.requireProject(destination);
 
 	const instance = core.find(call.project, call.id);
 	if (instance.lifecycleState === 'DELETED') throw failedPrecondition(`Phone number instance '${instanceName(instance)}' is deleted and cannot be moved.`);
 	if (listing !== undefined && !core.listings.getByName(listing)) throw notFound(`Regulatory listing '${listing}' was not found.`);
 	instance.project = destination;
 	// A listing of the source project cannot follow the number: without a new one the association is cleared.
-	instance.regulatoryListing = listing;
+	instance.regulatoryListing = core.moveIgnoresListing ? undefined : listing;
 	return ok(core.render(instance));
 };

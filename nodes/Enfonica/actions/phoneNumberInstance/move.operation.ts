@@ -16,7 +16,7 @@ const DESTINATION = 'Destination Project';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Moving hands the number to another project. Configuration of the source project that the number relies on (flows, SIP domains, handler signing keys) may stop working in the destination. The credential needs the move permission on both projects.',
+			'Moving hands the number to another project. Configuration of the source project that the number relies on (flows, SIP domains, handler signing keys) may stop working in the destination: from then on, the requests the number\'s handlers receive are signed with the destination project\'s signing key. The credential needs the move permission on both projects.',
 		name: 'moveNotice',
 		type: 'notice',
 		default: '',
@@ -92,6 +92,22 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	return { ...prepared, name: await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex) };
 }
 
+/**
+ * Enfonica's published move request marks the listing field output only, so a server may drop it:
+ * the moved instance says whether it was taken. Not taken is reported, not a failure (the move happened).
+ */
+function listingOutcome(this: IExecuteFunctions, instance: PhoneNumberInstance, requested: string, itemIndex: number): IDataObject {
+	const taken = instance.regulatoryListing === requested;
+	if (!taken && typeof this.addExecutionHints === 'function') {
+		this.addExecutionHints({
+			message: `[item ${itemIndex}] The number was moved, but Enfonica did not associate the regulatory listing ${requested} with it${instance.regulatoryListing ? ` (it has ${instance.regulatoryListing})` : ''}. Associate the listing in the Enfonica Console.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+	return { requestedRegulatoryListing: requested, regulatoryListingTaken: taken };
+}
+
 export async function execute(this: IExecuteFunctions, { name, destination, regulatoryListing }: Prepared & { name: string }, itemIndex: number): Promise<INodeExecutionData[]> {
 	const instance = (await enfonicaApiRequest.call(this, {
 		method: 'POST',
@@ -99,5 +115,7 @@ export async function execute(this: IExecuteFunctions, { name, destination, regu
 		body: { destinationParent: destination, ...(regulatoryListing ? { regulatoryListing } : {}) },
 		itemIndex,
 	})) as PhoneNumberInstance;
-	return [toOutput.call(this, instance, itemIndex)];
+	const output = toOutput.call(this, instance, itemIndex);
+	if (regulatoryListing) Object.assign(output.json, listingOutcome.call(this, instance, regulatoryListing, itemIndex));
+	return [output];
 }
