@@ -151,22 +151,22 @@ describe('secret sweep: no key, token or assertion in any error, output or log',
 			const full = !continueOnFail;
 
 			await run('404', get('projects/acme/phoneNumberInstances/doesnotexist'), /doesnotexist was not found/);
-			await run('403', get('abc', 'other-project'), /403 PERMISSION_DENIED/);
-			await run('409', params('create', { phoneNumber: '+61370700000', additionalFields: {} }), /409 ALREADY_EXISTS/);
+			await run('403', get('abc', 'other-project'), /not allowed to read phone number instances/);
+			await run('409', params('create', { phoneNumber: '+61370700000', additionalFields: {} }), /reports a conflict/);
 			await run('input check', create('not a number'), /Phone Number/);
 			emu.injectFault({ method: 'PATCH', fault: { kind: 'status', status: 400, message: 'emulated validation failure' } });
-			await run('400', params('update', { phoneNumberInstance: byName(instanceName), updateFields: { displayName: 'x' } }), /400 INVALID_ARGUMENT/);
+			await run('400', params('update', { phoneNumberInstance: byName(instanceName), updateFields: { displayName: 'x' } }), /refused a value/);
 			if (full) {
 				emu.injectFault({ method: 'GET', times: 5, fault: { kind: 'status', status: 429, retryAfterSeconds: 0 } });
-				await run('429 exhausted', get(), /429 RESOURCE_EXHAUSTED/);
+				await run('429 exhausted', get(), /limiting the request rate \(tried 5 times\)/);
 			}
 			// Retry-After beyond what the helper waits for: refused at once.
 			emu.injectFault({ method: 'GET', fault: { kind: 'status', status: 429, retryAfterSeconds: 120 } });
-			await run('429 with a long Retry-After', get(), /429 RESOURCE_EXHAUSTED/);
+			await run('429 with a long Retry-After', get(), /asked to wait 120 s/);
 			emu.injectFault({ method: 'GET', times: 5, fault: { kind: 'status', status: 503 } });
-			await run('503 exhausted', get(), /503 UNAVAILABLE/);
+			await run('503 exhausted', get(), /temporary problem \(tried 5 times\)/);
 			emu.injectFault({ method: 'POST', fault: { kind: 'status', status: 500 } });
-			await run('500 on create', create(freshNumber()), /500 INTERNAL/);
+			await run('500 on create', create(freshNumber()), /No clear answer from Enfonica: the number may have been bought/);
 			if (full) {
 				emu.injectFault({ method: 'GET', times: 5, fault: { kind: 'reset' } });
 				await run('reset exhausted', params('getMany', { returnAll: true }), /connection failed/);
@@ -219,7 +219,7 @@ describe('secret sweep: no key, token or assertion in any error, output or log',
 			// A credential without a cached token, so the exchange runs (and is swept).
 			const key = JSON.parse(String(h.credentials.get(cred.serviceAccount).data.serviceAccountKey)) as IDataObject;
 			addCredential(`fresh-${label}`, { authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key) });
-			emu.injectFault({ method: 'POST', path: '/token', fault, times: 3 });
+			emu.injectFault({ method: 'POST', path: '/token', fault, times: label === '503' ? 3 : 1 });
 			await runCase(`token endpoint ${label}`, `fresh-${label}`, get(), expected);
 		}
 	});

@@ -165,10 +165,18 @@ describe('Regulatory Listing locator: From List (searchRegulatoryListings)', () 
 			expect(sent(bed).map((request) => request.query)).toEqual([{ pageSize: '100' }, { pageSize: '100', pageToken: first.paginationToken }]);
 		});
 
-		it('a filter matching nothing gives no results but keeps the token', async () => {
+		it('an old listing (page 2) is in the first answer: a filtered search reads on until it has matches', async () => {
+			const { results, paginationToken } = await search({ filter: 'Bulk 000' });
+			expect(results.map((result) => result.value)).toEqual([bulk[0].name]);
+			expect(paginationToken).toBeUndefined();
+			expect(sent(bed)).toHaveLength(2);
+		});
+
+		it('a filter matching nothing reads to the end and answers no results, no token', async () => {
 			const { results, paginationToken } = await search({ filter: 'no such listing' });
 			expect(results).toEqual([]);
-			expect(paginationToken).toEqual(expect.any(String));
+			expect(paginationToken).toBeUndefined();
+			expect(sent(bed)).toHaveLength(2);
 		});
 	});
 
@@ -190,7 +198,7 @@ describe('Regulatory Listing locator: From List (searchRegulatoryListings)', () 
 		});
 
 		it('a project the credential may not touch: the API refusal comes through', async () => {
-			await expect(search({ parameters: listingParams('get', { project: 'beta' }) })).rejects.toThrow(/403/);
+			await expect(search({ parameters: listingParams('get', { project: 'beta' }) })).rejects.toThrow(/not allowed to list regulatory listings in projects\/beta/);
 			expect(sent(bed)[0].path).toBe('/v1beta1/projects/beta/regulatoryListings');
 		});
 

@@ -33,7 +33,7 @@ describe('Phone Number Instance locator', () => {
 
 		it('takes a full name from another project as it is', async () => {
 			const result = await get(byName('projects/elsewhere/phoneNumberInstances/abc'));
-			expect(result.error?.message).toMatch(/403/);
+			expect(result.error?.message).toMatch(/not allowed to read phone number instances in projects\/elsewhere/);
 			expect(sent(bed).map((request) => request.path)).toEqual(['/v1beta1/projects/elsewhere/phoneNumberInstances/abc']);
 		});
 	});
@@ -103,9 +103,57 @@ describe('Phone Number Instance locator', () => {
 			expect(sent(bed)[0].query).toEqual({ pageSize: '100' });
 		});
 
+		it('digits typed without + or a leading 0 (a label\'s number minus its +) are tried as a phone number', async () => {
+			const found = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId: bed.credentialId, filter: '61255501100' });
+			expect(found.results.map((result) => result.value)).toEqual([single]);
+			expect(sent(bed).map((request) => request.query)).toEqual([{ pageSize: '100', prefix: '+61255501100' }]);
+		});
+
+		it('bare digits that are no number prefix fall back to display names', async () => {
+			const found = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId: bed.credentialId, filter: '149' });
+			expect(found.results.map((result) => result.name)).toEqual([expect.stringMatching(/ · Bulk 149 · ACTIVE$/)]);
+			const prefixes = sent(bed).map((request) => request.query.prefix);
+			expect(prefixes[0]).toBe('+149');
+			expect(prefixes.slice(1).every((prefix) => prefix === undefined)).toBe(true);
+		});
+
+		it('an older number found by display name is in the first answer, though it is on page 2', async () => {
+			const key = bed.emu.createServiceAccount({ projectId: 'older' });
+			const credentialId = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl }).id;
+			const [{ name: backOffice }] = bed.emu.seed('older', [{ phoneNumber: '+61255501900', displayName: 'Back office', createTime: '2020-01-01T00:00:00Z' }]);
+			bed.emu.seedBulk('older', 150, { startNumber: '+61370200000', displayNamePrefix: 'Line' });
+			bed.emu.clearLog();
+			const found = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId, filter: 'back office' });
+			expect(found.results).toEqual([{ name: '+61255501900 · Back office · ACTIVE', value: backOffice }]);
+			expect(found.paginationToken).toBeUndefined();
+			expect(sent(bed)).toHaveLength(2);
+		});
+
+		it('gives up sooner than a workflow run: 2 attempts, not 5', async () => {
+			const credentialId = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(bed.key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl }).id;
+			await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId, filter: '+612' });
+			bed.emu.clearLog();
+			bed.emu.injectFault({ method: 'GET', path: '/v1beta1/projects/acme/phoneNumberInstances', times: 5, fault: { kind: 'status', status: 503 } });
+			const search = searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId });
+			await expect(search).rejects.toThrow(/temporary problem \(tried 2 times\)/);
+			expect(sent(bed)).toHaveLength(2);
+			bed.emu.clearFaults();
+		});
+
+		it('a filtered search stops at its bound and says so', async () => {
+			const key = bed.emu.createServiceAccount({ projectId: 'huge' });
+			const credentialId = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl }).id;
+			bed.emu.seedBulk('huge', 5_050, { startNumber: '+61370300000', displayNamePrefix: 'Line' });
+			bed.emu.clearLog();
+			const found = await searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get'), credentialId, filter: 'back office' });
+			expect(found.results).toEqual([{ name: 'No display name contains "back office" among the next 5,000 read: type more of it, or use By ID / Phone Number', value: '' }]);
+			expect(found.paginationToken).toEqual(expect.any(String));
+			expect(sent(bed)).toHaveLength(50);
+		}, 60_000);
+
 		it('lists the project set on the node', async () => {
 			const search = searchList(bed.h, { method: 'searchPhoneNumberInstances', parameters: params('get', { project: 'beta' }), credentialId: bed.credentialId });
-			await expect(search).rejects.toThrow(/403/);
+			await expect(search).rejects.toThrow(/not allowed to list phone number instances in projects\/beta/);
 			expect(sent(bed)[0].path).toBe('/v1beta1/projects/beta/phoneNumberInstances');
 		});
 	});

@@ -67,7 +67,7 @@ describe('Enfonica Trigger: state', () => {
 		bed.emu.injectFault({ method: 'GET', path: '/v1beta1/projects/faulty/phoneNumberInstances', nth: 2, times: 5, fault: { kind: 'status', status: 503 } });
 		bed.emu.clearLog();
 		const failed = await watcher.poll();
-		expect(failed.error?.message).toMatch(/503/);
+		expect(failed.error?.message).toMatch(/temporary problem/);
 		expect(failed.result).toBeNull();
 		expect(failed.staticData).toEqual(baseline);
 		expect(listRequests(bed.emu).some((request) => request.query.pageToken !== undefined && request.status === 503)).toBe(true);
@@ -102,7 +102,7 @@ describe('Enfonica Trigger: state', () => {
 		bed.emu.injectFault({ method: 'GET', path: `/v1beta1/${gone.name}`, times: 5, fault: { kind: 'status', status: 503 } });
 		bed.emu.clearLog();
 		const failed = await watcher.poll();
-		expect(failed.error?.message).toMatch(/503/);
+		expect(failed.error?.message).toMatch(/temporary problem/);
 		expect(failed.result).toBeNull();
 		expect(failed.staticData).toEqual(baseline);
 		expect(bed.emu.requests.filter((request) => request.path === `/v1beta1/${gone.name}`).map((request) => request.status)).toEqual([503, 503, 503, 503, 503]);

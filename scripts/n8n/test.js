@@ -26,6 +26,7 @@ const path = require('node:path');
 const lib = require('./lib');
 const { createReport } = require('./report');
 const { checkAlerts, checkRun, expectedAlerts, instanceNames, nodeItems } = require('./checks');
+const { checkCredentialTests, checkFromList } = require('./editorChecks');
 
 const SUSPEND = '+61255501000'; // sample: Sydney reception, ACTIVE and compliant
 const NON_COMPLIANT = '+61491570156'; // sample: On-call mobile, ACTIVE and compliant
@@ -125,6 +126,7 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 				problems: outcome.status === 'OK' ? (request ? [] : ['no request reached the emulator']) : [`${outcome.status}: ${outcome.message}`],
 				summary: `${outcome.status}${outcome.message ? ` — ${outcome.message}` : ''}${request ? `; emulator saw ${request.method} ${request.path}?pageSize=${request.query.pageSize} ${request.status}` : ''}`,
 			});
+			await phase('editor: credential Test with wrong settings', () => checkCredentialTests(session, emulator, credential, record));
 		}
 
 		if (skipTrigger || triggers.length === 0) {
@@ -187,6 +189,12 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 			}
 		});
 	} finally {
+		// After the trigger's checks: these lists would otherwise be counted as its polls.
+		if (server.session) {
+			await phase('editor: "From List" in a large project', () => checkFromList(server.session, emulator, credential, record)).catch((error) =>
+				record({ label: '"From List" in a large project', ok: false, problems: [String(error && error.message)] }),
+			);
+		}
 		await server.stop();
 	}
 }

@@ -1,14 +1,25 @@
-import type { ILoadOptionsFunctions, INode, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INode, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { asNodeError, checked } from '../helpers/inputError';
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
+import type { ListTarget } from '../helpers/resourceNames';
 import { instancesIn, listingsIn } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { entityTypeOf } from '../models/regulatoryListing';
-import { CREDENTIAL_TYPE, enfonicaApiListPage } from '../transport';
+import type { RequestSettings } from '../transport';
+import { CREDENTIAL_TYPE, enfonicaApiListPage, requestSettings } from '../transport';
+
+/** A dropdown is interactive: it gives up sooner than a workflow run (2 attempts, at most 10 s each). */
+const DROPDOWN_ATTEMPTS = 2;
+const DROPDOWN_TIMEOUT_MS = 10_000;
+/**
+ * n8n's dropdown shows "No results" for an empty filtered answer and does not ask for the next page:
+ * a filtered search reads on until it has matches, up to this many pages of 100 per answer.
+ */
+export const MAX_FILTER_PAGES = 50;
 
 function label(instance: PhoneNumberInstance): string {
 	const number = instance.range
@@ -28,36 +39,86 @@ function prefixOf(node: INode, search: string): string | undefined {
 	}
 }
 
+/** Digits typed without + or a leading 0 (`61255700123`, a label's number without its +): tried as an E.164 prefix. */
+function bareDigitsPrefix(node: INode, search: string): string | undefined {
+	return /^[1-9][\d\s().-]*$/.test(search) ? prefixOf(node, `+${search}`) : undefined;
+}
+
 /** The node's Project, else the credential's, for a dropdown (which has no item). */
 async function dropdownProject(this: ILoadOptionsFunctions): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return checked(this.getNode(), undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials));
 }
 
+async function dropdownSettings(this: ILoadOptionsFunctions): Promise<RequestSettings> {
+	const settings = await requestSettings.call(this);
+	return { ...settings, maxAttempts: DROPDOWN_ATTEMPTS, timeoutMs: Math.min(settings.timeoutMs, DROPDOWN_TIMEOUT_MS) };
+}
+
+interface Search<T> {
+	list: ListTarget;
+	qs: IDataObject;
+	/** Undefined: every item of a page is a result. */
+	keep?: (item: T) => boolean;
+	toResult: (item: T) => INodeListSearchItems;
+	/** What the filter is, for the answer when the bound is reached without a match. */
+	describe: string;
+}
+
 /**
- * "From List" dropdown: typed digits search by number prefix on the server; other text keeps the
- * instances of each page whose display name contains it. Pages follow the API's nextPageToken.
+ * One answer of a dropdown: a page, or with a filter as many pages as it takes to find matches
+ * (at most MAX_FILTER_PAGES). The token lets n8n ask for more when the user scrolls.
+ */
+async function searchPages<T>(context: ILoadOptionsFunctions, search: Search<T>, paginationToken?: string): Promise<INodeListSearchResult> {
+	const settings = await dropdownSettings.call(context);
+	let pageToken = paginationToken;
+	for (let pages = 1; ; pages++) {
+		const page = await enfonicaApiListPage.call(context, search.list, { ...search.qs, pageSize: 100, ...(pageToken ? { pageToken } : {}) }, undefined, settings);
+		const kept = search.keep ? (page.items as T[]).filter(search.keep) : (page.items as T[]);
+		pageToken = page.nextPageToken;
+		if (kept.length > 0 || !search.keep || pageToken === undefined) {
+			return { results: kept.map(search.toResult), paginationToken: pageToken };
+		}
+		if (pages >= MAX_FILTER_PAGES) {
+			return {
+				results: [{ name: `No ${search.describe} among the next ${(MAX_FILTER_PAGES * 100).toLocaleString('en-US')} read: type more of it, or use By ID / Phone Number`, value: '' }],
+				paginationToken: pageToken,
+			};
+		}
+	}
+}
+
+/**
+ * "From List" dropdown: typed digits search by number prefix on the server (with or without + or a
+ * leading 0); other text keeps the instances whose display name contains it.
  */
 export async function searchPhoneNumberInstances(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const projectName = await dropdownProject.call(this);
-	const qs: Record<string, string | number> = { pageSize: 100 };
-	const search = filter?.trim() ?? '';
-	const prefix = search === '' ? undefined : prefixOf(this.getNode(), search);
-	if (prefix) qs.prefix = prefix;
-	if (paginationToken) qs.pageToken = paginationToken;
-	const page = await enfonicaApiListPage.call(this, instancesIn(projectName), qs);
-	const text = search.toLowerCase();
-	const instances = (page.items as PhoneNumberInstance[]).filter(
-		(instance) => prefix !== undefined || text === '' || (instance.displayName ?? '').toLowerCase().includes(text),
+	const list = instancesIn(await dropdownProject.call(this));
+	const text = filter?.trim() ?? '';
+	const toResult = (instance: PhoneNumberInstance) => ({ name: label(instance), value: instance.name ?? '' });
+	const prefix = text === '' ? undefined : (prefixOf(this.getNode(), text) ?? bareDigitsPrefix(this.getNode(), text));
+	if (prefix) {
+		const byNumber = await searchPages<PhoneNumberInstance>(this, { list, qs: { prefix }, toResult, describe: '' }, paginationToken);
+		// Digits typed bare may be part of a display name ("Office 2024") rather than a number.
+		const typedAsNumber = /^[+0]/.test(text);
+		if (typedAsNumber || byNumber.results.length > 0 || paginationToken) return byNumber;
+	}
+	const lower = text.toLowerCase();
+	return await searchPages<PhoneNumberInstance>(
+		this,
+		{
+			list,
+			qs: {},
+			keep: lower === '' ? undefined : (instance: PhoneNumberInstance) => (instance.displayName ?? '').toLowerCase().includes(lower),
+			toResult,
+			describe: `display name contains "${text}"`,
+		},
+		paginationToken,
 	);
-	return {
-		results: instances.map((instance) => ({ name: label(instance), value: instance.name ?? '' })),
-		paginationToken: page.nextPageToken,
-	};
 }
 
 function entityNameOf(listing: RegulatoryListing): string {
@@ -77,14 +138,18 @@ export async function searchRegulatoryListings(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const projectName = await dropdownProject.call(this);
-	const page = await enfonicaApiListPage.call(this, listingsIn(projectName), { pageSize: 100, ...(paginationToken ? { pageToken: paginationToken } : {}) });
-	const text = filter?.trim().toLowerCase() ?? '';
-	const listings = (page.items as RegulatoryListing[]).filter(
-		(listing) => text === '' || `${listing.displayName ?? ''} ${entityNameOf(listing)}`.toLowerCase().includes(text),
+	const list = listingsIn(await dropdownProject.call(this));
+	const text = filter?.trim() ?? '';
+	const lower = text.toLowerCase();
+	return await searchPages<RegulatoryListing>(
+		this,
+		{
+			list,
+			qs: {},
+			keep: lower === '' ? undefined : (listing: RegulatoryListing) => `${listing.displayName ?? ''} ${entityNameOf(listing)}`.toLowerCase().includes(lower),
+			toResult: (listing: RegulatoryListing) => ({ name: listingLabel(listing), value: listing.name ?? '' }),
+			describe: `display or legal name contains "${text}"`,
+		},
+		paginationToken,
 	);
-	return {
-		results: listings.map((listing) => ({ name: listingLabel(listing), value: listing.name ?? '' })),
-		paginationToken: page.nextPageToken,
-	};
 }

@@ -1,0 +1,98 @@
+'use strict';
+/**
+ * The editor's screens as they call n8n's REST API: the credential's Test button
+ * (POST /rest/credentials/test, the form's data as the editor sends it) and a resource locator's
+ * "From List" dropdown (POST /rest/dynamic-node-parameters/resource-locator-results).
+ */
+
+const NODE_TYPE = 'n8n-nodes-enfonica.enfonica';
+const LARGE_PROJECT = 'editor-large-project';
+const LARGE_SIZE = 3000;
+const OLD_NUMBER = '+61255509900';
+
+/** What the Test shows for the credential's data with `changes` applied, and how long it took. */
+async function testCredential(session, credential, changes) {
+	const started = Date.now();
+	const answer = await session.post('/rest/credentials/test', {
+		credentials: { id: credential.id, name: credential.name, type: credential.type, data: { ...credential.data, ...changes } },
+	});
+	return { ...(answer.data || answer), ms: Date.now() - started };
+}
+
+/**
+ * The Test with a wrong setting each: the message must say what is wrong and what to change
+ * (n8n alone would show "Not Found", "Forbidden", "Unauthorized"). Only pageSize=1 lists reach the
+ * emulator here, which the trigger's checks do not count as polls.
+ */
+async function checkCredentialTests(session, emulator, credential, record) {
+	emulator.removeProject('no-such-project');
+	const ownProjectOnly = emulator.createServiceAccount({ projectId: 'demo-project' });
+	const { project_id: _projectId, ...keyWithoutProject } = JSON.parse(credential.data.serviceAccountKey);
+	emulator.injectFault({ path: '/v1beta1/projects/editor-slow-project/phoneNumberInstances', fault: { kind: 'hang' } });
+	const cases = [
+		['a project that does not exist', { projectId: 'no-such-project' }, /^Enfonica knows no such project.*Check Project ID/],
+		['a key without project_id and no Project ID', { projectId: '', serviceAccountKey: JSON.stringify(keyWithoutProject) }, /^Project ID is empty and the service account key has no project_id\. Set Project ID/],
+		['a key of another project', { projectId: 'demo-project-2', serviceAccountKey: JSON.stringify(ownProjectOnly) }, /^The key or token may not list the numbers of this project: it belongs to another project/],
+		['a refused bearer token', { authentication: 'bearerToken', bearerToken: 'expired-token', projectId: 'demo-project' }, /bearer token may have expired \(Enfonica support issues them for two years\)/],
+		['a service account key pasted as Bearer Token', { authentication: 'bearerToken', bearerToken: credential.data.serviceAccountKey, projectId: 'demo-project' }, /holds a service account key \(JSON\).*Choose Service Account Key/],
+		['an API Base URL without https://', { baseUrl: emulator.baseUrl.replace(/^https?:\/\//, '') }, /API Base URL ".*" must start with https:\/\//],
+		['an API Base URL ending in /v1beta1', { baseUrl: `${emulator.baseUrl}/v1beta1` }, null],
+		['an API Base URL that never answers (Request Timeout 3 s)', { projectId: 'editor-slow-project', timeoutSeconds: 3 }, /./],
+	];
+	for (const [label, changes, expected] of cases) {
+		const outcome = await testCredential(session, credential, changes);
+		const problems = [];
+		if (expected === null && outcome.status !== 'OK') problems.push(`expected OK, got ${outcome.status}: ${outcome.message}`);
+		if (expected && (outcome.status !== 'Error' || !expected.test(outcome.message))) problems.push(`expected an error matching ${expected}, got ${outcome.status}: ${outcome.message}`);
+		if (/PRIVATE KEY/.test(outcome.message || '')) problems.push('the message quotes the key');
+		if (label.includes('never answers') && outcome.ms > 30000) problems.push(`took ${Math.round(outcome.ms / 1000)} s: the Request Timeout was not applied`);
+		record({ label: `credential Test: ${label}`, ok: problems.length === 0, ms: outcome.ms, problems, summary: `${outcome.status}: ${outcome.message}` });
+	}
+	emulator.clearFaults();
+	// n8n's declarative Test reports a network failure with its bare code, whatever the credential says.
+	const unreachable = await testCredential(session, credential, { baseUrl: 'http://127.0.0.1:9' });
+	record({
+		label: 'credential Test: an unreachable API Base URL (connection refused)',
+		skipped: true,
+		ms: unreachable.ms,
+		summary: `n8n shows "${unreachable.message}": n8n words network failures of a credential Test itself (a known limit, see README)`,
+	});
+}
+
+/** One answer of the "From List" dropdown of the Get operation's Phone Number Instance. */
+async function searchFromList(session, credential, project, filter) {
+	const started = Date.now();
+	const answer = await session.post('/rest/dynamic-node-parameters/resource-locator-results', {
+		nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+		path: 'parameters.phoneNumberInstance',
+		methodName: 'searchPhoneNumberInstances',
+		filter,
+		currentNodeParameters: {
+			resource: 'phoneNumberInstance',
+			operation: 'get',
+			project,
+			phoneNumberInstance: { __rl: true, mode: 'list', value: '' },
+		},
+		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+	});
+	return { ...(answer.data || answer), ms: Date.now() - started };
+}
+
+/** "From List" in a large project: an old number by its display name, and a number typed as bare digits. */
+async function checkFromList(session, emulator, credential, record) {
+	const [old] = emulator.seed(LARGE_PROJECT, [{ phoneNumber: OLD_NUMBER, displayName: 'Back office', createTime: '2020-01-01T00:00:00Z' }]);
+	emulator.seedBulk(LARGE_PROJECT, LARGE_SIZE, { startNumber: '+61370500000', displayNamePrefix: 'Line' });
+	for (const [label, filter] of [
+		[`an old number by display name among ${LARGE_SIZE + 1} ("back office", page ${Math.ceil((LARGE_SIZE + 1) / 100)})`, 'back office'],
+		['a number typed as digits without + ("61255509900")', OLD_NUMBER.slice(1)],
+	]) {
+		const before = emulator.requests.length;
+		const answer = await searchFromList(session, credential, LARGE_PROJECT, filter);
+		const lists = emulator.requests.slice(before).filter((entry) => entry.path.endsWith('/phoneNumberInstances')).length;
+		const values = (answer.results || []).map((result) => result.value);
+		const problems = values.includes(old.name) ? [] : [`${old.name} not in the first answer: ${JSON.stringify(answer.results || answer).slice(0, 300)}`];
+		record({ label: `"From List": ${label}`, ok: problems.length === 0, ms: answer.ms, problems, summary: `${values.length} result(s), ${lists} list request(s): ${(answer.results || []).map((result) => result.name).join(', ')}` });
+	}
+}
+
+module.exports = { checkCredentialTests, checkFromList };
