@@ -53,7 +53,7 @@ describe('Move', () => {
 			const [{ name }] = bed.emu.seed('acme', [{ phoneNumber }]);
 			const [listing] = bed.emu.seedListings('acme-archive', [{ displayName: 'Archive office', business: { business: 'Acme Pty Ltd' }, address: { addressLines: ['1 George St'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' } }]);
 			const result = await bed.h.runNode({
-				parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive', options: { regulatoryListing: listing.name } }),
+				parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive', options: { regulatoryListing: listing.name }, ...selected('project', 'regulatoryListing') }),
 				credentialId: bothProjects,
 			});
 			return { result, listing: listing.name, hints: result.runData['Node Under Test']?.[0]?.hints ?? [] };
