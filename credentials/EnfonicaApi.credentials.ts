@@ -83,7 +83,7 @@ export class EnfonicaApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			placeholder: 'https://numbering.api.enfonica.com',
+			placeholder: 'e.g. https://numbering.api.enfonica.com',
 			description: 'Starts with https:// (http:// for a local emulator). Change only for a proxy or a local Enfonica emulator.',
 		},
 		{
