@@ -133,6 +133,8 @@ describe('countryCode', () => {
 		['lower case', 'countryCode=au', 'alpha-2'],
 		['alpha-3', 'countryCode=AUS', 'alpha-2'],
 		['a calling code', 'countryCode=61', 'alpha-2'],
+		['UK, which ISO 3166-1 does not assign', 'countryCode=UK', 'alpha-2'],
+		['EU, not a country', 'countryCode=EU', 'alpha-2'],
 	])('is refused when %s', async (_, query, messagePart) => {
 		expectBadRequest(await search(query), 'countryCode', messagePart);
 	});
@@ -186,6 +188,12 @@ describe('prefix', () => {
 	it('is read after the country code of each country', async () => {
 		expect((await searchAll('countryCode=NZ&prefix=09')).numbers).toEqual(['+6495550200']);
 		expect((await searchAll('countryCode=US&prefix=202')).numbers).toEqual(US);
+	});
+
+	it('drops only the country\'s own trunk prefix: in Italy the 0 is part of the number', async () => {
+		emu.addInventoryNumbers(['+390612345678', '+393123456789']);
+		expect((await searchAll('countryCode=IT&prefix=06')).numbers).toEqual(['+390612345678']);
+		expect((await searchAll('countryCode=IT&prefix=6')).numbers).toEqual([]);
 	});
 
 	it.each([

@@ -106,6 +106,8 @@ describe('create', () => {
 		['no region code', au({ regionCode: undefined }), 'address.regionCode'],
 		['a lower-case region code', au({ regionCode: 'au' }), 'address.regionCode'],
 		['an alpha-3 region code', au({ regionCode: 'AUS' }), 'address.regionCode'],
+		['UK, which ISO 3166-1 does not assign', { ...BUSINESS, address: { addressLines: ['10 Downing Street'], regionCode: 'UK' } }, 'address.regionCode'],
+		['EU, not a country', { ...BUSINESS, address: { addressLines: ['x'], regionCode: 'EU' } }, 'address.regionCode'],
 		['AU without locality', au({ locality: '' }), 'address.locality'],
 		['AU without administrativeArea', au({ administrativeArea: undefined }), 'address.administrativeArea'],
 		['AU without postcode', au({ postalCode: undefined }), 'address.postalCode'],

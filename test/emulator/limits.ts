@@ -1,4 +1,6 @@
 /** Documented field limits of PhoneNumberInstance (and the length checks listings share); each failure names the field. */
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+
 import { invalidField } from './errors';
 import type { UpdatableField } from './model';
 import type { InstanceInput } from './instanceInput';
@@ -14,24 +16,33 @@ function length(text: string): number {
 	return [...text].length;
 }
 
+/**
+ * A URL the service can call: absolute http(s), a host, no user:password (the service has no use
+ * for them and would leak them into logs), no white space or control characters, a real port.
+ */
 function isHttpUrl(uri: string): boolean {
-	if (!/^https?:\/\//i.test(uri)) return false;
+	if (!/^https?:\/\/[^/?#\\@]/i.test(uri)) return false;
+	if ([...uri].some((char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f || /\s/.test(char))) return false;
+	const authority = uri.replace(/^https?:\/\//i, '').split(/[/?#\\]/, 1)[0];
+	if (authority.includes('@')) return false;
 	try {
 		const url = new URL(uri);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.port !== '0';
 	} catch {
 		return false;
 	}
 }
 
 const SIP_URI = /^sip:[^@\s:;?]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::(\d{1,5}))?$/;
-const TEL_URI = /^tel:\+[1-9]\d{1,14}$/;
+const TEL_URI = /^tel:(\+[1-9]\d{1,14})$/;
 
 function isCallUri(uri: string): boolean {
 	if (isHttpUrl(uri)) return true;
 	const sip = SIP_URI.exec(uri);
 	if (sip) return sip[1] === undefined || (Number(sip[1]) >= 1 && Number(sip[1]) <= 65535);
-	return TEL_URI.test(uri);
+	// A tel: target is a number the service can dial: E.164 and valid in its numbering plan.
+	const tel = TEL_URI.exec(uri);
+	return tel !== null && isValidPhoneNumber(tel[1]);
 }
 
 /** A string field with a maximum length (in code points); the message names the field. */

@@ -1,4 +1,7 @@
 /** phoneNumbers:search: numbers for sale in a country, lowest number first; held numbers are never offered. */
+import { Metadata, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.max.json';
+
 import { e164Value } from '../../e164';
 import { invalidField } from '../../errors';
 import type { InventoryEntry } from '../../inventory';
@@ -14,14 +17,27 @@ const FLAGS: ReadonlyArray<[string, Capability]> = [
 	['supportsMms', 'MMS'],
 ];
 
-/** Digits after the country code; one leading 0 (the national trunk prefix) is dropped, so '02' ≡ '2'. */
-function readSearchPrefix(value: string | undefined): string {
+/** The country's national (trunk) prefix: '0' in AU, none in IT, whose numbers themselves start with 0. */
+function trunkPrefixOf(countryCode: string): string {
+	const plan = new Metadata(metadata as unknown as MetadataJson);
+	try {
+		plan.selectNumberingPlan(countryCode as CountryCode);
+	} catch {
+		return '';
+	}
+	const prefix = (plan.numberingPlan as unknown as { nationalPrefix(): unknown } | undefined)?.nationalPrefix();
+	return typeof prefix === 'string' ? prefix : '';
+}
+
+/** Digits after the country code; the country's trunk prefix is dropped (AU: '02' ≡ '2'; IT: '06' stays '06'). */
+function readSearchPrefix(value: string | undefined, countryCode: string): string {
 	const text = value ?? '';
 	if (!/^\d*$/.test(text)) {
 		const hint = text.startsWith('+') || text.startsWith(' ') ? ' Give the digits after the country code, without "+" or the country code.' : '';
 		throw invalidField('prefix', `"${text}" must contain digits only.${hint}`);
 	}
-	return text.startsWith('0') ? text.slice(1) : text;
+	const trunk = trunkPrefixOf(countryCode);
+	return trunk !== '' && text.startsWith(trunk) ? text.slice(trunk.length) : text;
 }
 
 export const searchPhoneNumbers: MethodHandler = (core, call) => {
@@ -30,7 +46,7 @@ export const searchPhoneNumbers: MethodHandler = (core, call) => {
 	const countryCode = readRegionParam(query.countryCode, 'countryCode');
 	const type = readEnumParam(query.numberType, NUMBER_TYPE_ENUM, 'numberType');
 	const numberType = type === 'PHONE_NUMBER_TYPE_UNSPECIFIED' ? undefined : type;
-	const prefix = readSearchPrefix(query.prefix);
+	const prefix = readSearchPrefix(query.prefix, countryCode);
 	// false is the proto3 default: "no filter", not "without the capability".
 	const required = FLAGS.filter(([flag]) => readBoolParam(query[flag], flag) === true).map(([, capability]) => capability);
 
