@@ -37,7 +37,7 @@ describe('bad input is refused before any request', () => {
 		});
 
 		it('refuses a Default Country that is not a country', async () => {
-			await refused(create({ phoneNumber: '02 5550 1100', options: { defaultCountry: 'XX' } }), 'Phone Number has a Default Country "XX" that is not an ISO 3166 two-letter country code [item 0]');
+			await refused(create({ phoneNumber: '02 5550 1100', options: { defaultCountry: 'XX' } }), 'Default Country "XX" is not a two-letter ISO 3166 country code such as AU, NZ or US [item 0]');
 		});
 
 		it('refuses a bad number in the By Phone Number locator mode', async () => {
@@ -81,15 +81,23 @@ describe('bad input is refused before any request', () => {
 			await refused(create({ additionalFields: { incomingCallHandlerUris: six } }), 'Incoming Call Handler URIs has 6 URIs: Enfonica allows at most 5 [item 0]');
 		});
 
-		it.each(['example.com/sms', '/sms', 'ftp://example.com/sms', 'sip:desk@example.com', 'https://'])('message handler %j', async (uri) => {
+		it.each(['example.com/sms', '/sms', 'ftp://example.com/sms', 'sip:desk@example.com'])('message handler %j', async (uri) => {
 			await refused(create({ additionalFields: { incomingMessageHandlerUris: uri } }), `Incoming Message Handler URIs has "${uri}", which is not an absolute http:// or https:// URL [item 0]`);
 		});
 
-		it.each(['sip:example.com', 'sip:desk@', 'sip:desk@example.com:99999', 'tel:0255501100', 'tel:+0255', 'mailto:a@example.com', 'example.com'])('call handler %j', async (uri) => {
-			await refused(
-				update({ incomingCallHandlerUris: `https://example.com/voice, ${uri}` }),
-				`Incoming Call Handler URIs has "${uri}", which is not an http(s) URL, a sip:user@domain[:port] URI or a tel:+<E.164 number> URI [item 0]`,
-			);
+		it.each<[string, string]>([
+			['sip:example.com', ', which is not a sip:user@domain[:port] URI'],
+			['sip:desk@', ', which is not a sip:user@domain[:port] URI'],
+			['sip:desk@example.com:99999', ', which is not a sip:user@domain[:port] URI'],
+			['tel:0255501100', ': a tel: target must be a number in international form, tel:+<country code><number>'],
+			['tel:+0255', ', whose number is not a phone number'],
+			['ftp://example.com/x', ', which is not an http(s) URL, a sip:user@domain[:port] URI or a tel:+<phone number> URI'],
+		])('call handler %j', async (uri, problem) => {
+			await refused(update({ incomingCallHandlerUris: `https://example.com/voice\n${uri}` }), `Incoming Call Handler URIs has "${uri}"${problem} [item 0]`);
+		});
+
+		it.each(['mailto:a@example.com', 'example.com'])('call handler %j after a comma is not a second URI: the whole text is refused', async (uri) => {
+			await refused(update({ incomingCallHandlerUris: `https://example.com/voice, ${uri}` }), /^Incoming Call Handler URIs has "https:\/\/example\.com\/voice, .*", which contains white space.*\[item 0\]$/);
 		});
 
 		it('call recording trigger from an expression that is not one of the three', async () => {

@@ -148,7 +148,7 @@ const defaultCountryOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. AU',
-	description: 'Two-letter country code (ISO 3166) used to read phone numbers written in national format, such as "02 5550 1100". Not needed for numbers starting with +.',
+	description: 'Two-letter country code (ISO 3166) used to read phone numbers and prefixes written in national format, such as "02 5550 1100". Not needed for numbers starting with +.',
 };
 
 export const MAX_CONCURRENCY = 20;
@@ -167,8 +167,5 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
 }
 
-/** Options of the operations on one instance or a created number (Default Country reads typed phone numbers). */
+/** Options of the operations that read typed phone numbers or prefixes (Default Country reads national formats). */
 export const phoneNumberOptions = optionsCollection([concurrencyOption, defaultCountryOption]);
-
-/** Options of Get Many, which reads no typed phone number. */
-export const listOptions = optionsCollection([concurrencyOption]);

@@ -13,6 +13,14 @@ export class InvalidValueError extends Error {}
  */
 export class InvalidSourceError extends InvalidValueError {}
 
+/**
+ * A helper's complaint said again in other words (`restate` gets its message), as `Complaint`;
+ * any other error (a bug) is returned as it is. For `throw restated(error, …)` inside a catch.
+ */
+export function restated(error: unknown, restate: (message: string) => string, Complaint: new (message: string) => InvalidValueError = InvalidValueError): Error {
+	return error instanceof InvalidValueError ? new Complaint(restate(error.message)) : (error as Error);
+}
+
 /** Bad input, caught before any request: names the field and the item so the user can find it. */
 export function inputError(node: INode, itemIndex: number | undefined, field: string, problem: string, description?: string): NodeOperationError {
 	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;

@@ -3,6 +3,8 @@
  * sent. Pure, like helpers/validation: each returns the cleaned value or throws InvalidValueError.
  */
 import { InvalidValueError } from './inputError';
+import { toRegionCode } from './regionCodes';
+import { toText } from './text';
 import { length } from './validation';
 
 export const MAX_PERSON_NAME = 100;
@@ -12,8 +14,7 @@ export const MAX_ADDRESS_LINE = 200;
 export const MAX_POSTAL_CODE = 16;
 
 function text(input: unknown): string {
-	if (input !== undefined && input !== null && typeof input !== 'string' && typeof input !== 'number') throw new InvalidValueError('must be text');
-	return input === undefined || input === null ? '' : String(input).trim();
+	return toText(input).trim();
 }
 
 /** A required name of at most `max` characters. */
@@ -35,19 +36,9 @@ export function checkAddressLines(input: unknown): string[] {
 	return lines;
 }
 
-const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
-const REGION_EXAMPLE = 'a two-letter ISO 3166 country code such as AU, NZ or US';
-
-/**
- * An address's country: any ISO 3166 region Node's ICU knows (Antarctica too), which is wider
- * than the countries with phone numbers that Country Code (helpers/phoneNumbers) accepts.
- */
+/** An address's country: an assigned ISO 3166-1 alpha-2 code (Antarctica too), the same rule as everywhere. */
 export function checkRegionCode(input: unknown): string {
-	const value = text(input).toUpperCase();
-	if (value === '') throw new InvalidValueError(`is required: ${REGION_EXAMPLE}`);
-	const known = /^[A-Z]{2}$/.test(value) && value !== 'ZZ' && REGION_NAMES.of(value) !== value;
-	if (!known) throw new InvalidValueError(`"${value}" is not ${REGION_EXAMPLE}`);
-	return value;
+	return toRegionCode(input);
 }
 
 interface RegionRule {

@@ -1,6 +1,7 @@
 /** The one place that turns what users type into Enfonica resource names (and refuses the rest). */
 
-import { InvalidValueError } from './inputError';
+import { InvalidValueError, restated } from './inputError';
+import { toIdentifierText } from './text';
 
 const ID = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const PROJECT_INPUT = new RegExp(`^(?:projects/)?(${ID})$`);
@@ -8,12 +9,21 @@ const RESOURCE_ID = '[A-Za-z0-9][A-Za-z0-9_-]{0,127}';
 
 export class ResourceNameError extends InvalidValueError {}
 
+/** The text of a name or ID (a number is its text); a list, an object or a boolean is named as what it is. */
+function identifier(input: unknown, field: string, expected: string, Complaint: new (message: string) => InvalidValueError = ResourceNameError): string {
+	try {
+		return toIdentifierText(input, expected).trim();
+	} catch (error) {
+		throw restated(error, (message) => `${field} ${message}`, Complaint);
+	}
+}
+
 /**
  * `my-project` or `projects/my-project` → `projects/my-project`. `Complaint` is the error class to
  * throw: a project read from the credential is a complaint about the credential, not the field.
  */
 export function toProjectName(input: unknown, field = 'Project', Complaint: new (message: string) => InvalidValueError = ResourceNameError): string {
-	const value = typeof input === 'string' ? input.trim() : '';
+	const value = identifier(input, field, 'a project ID', Complaint);
 	const match = PROJECT_INPUT.exec(value);
 	if (!match) {
 		throw new Complaint(
@@ -42,7 +52,7 @@ export const LISTINGS = collection('regulatoryListings', 'regulatory listing');
 
 /** A full resource name, or a bare ID within `projectName`, → the resource's name. */
 export function toResourceName(of: Collection, input: unknown, projectName: string, field: string): string {
-	const value = typeof input === 'string' ? input.trim() : '';
+	const value = identifier(input, field, `the ${of.noun}'s name or ID`);
 	if (of.nameRegex.test(value)) return value;
 	if (new RegExp(`^${RESOURCE_ID}$`).test(value)) return `${projectName}/${of.segment}/${value}`;
 	throw new ResourceNameError(

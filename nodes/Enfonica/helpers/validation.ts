@@ -4,13 +4,13 @@
  * in words; the caller adds the field name and the item number (helpers/inputError).
  */
 
-import { InvalidValueError } from './inputError';
+import { InvalidValueError, restated } from './inputError';
+import { toText } from './text';
 
 export const MAX_DISPLAY_NAME = 100;
 export const MAX_LABELS = 50;
 export const MAX_LABEL_KEY = 100;
 export const MAX_LABEL_VALUE = 1000;
-export const MAX_HANDLER_URIS = 5;
 
 /** Length as people count it (code points), not UTF-16 units. */
 export function length(text: string): number {
@@ -18,10 +18,7 @@ export function length(text: string): number {
 }
 
 export function checkDisplayName(input: unknown): string {
-	if (input !== undefined && input !== null && typeof input !== 'string' && typeof input !== 'number') {
-		throw new InvalidValueError('must be text');
-	}
-	const value = input === undefined || input === null ? '' : String(input);
+	const value = toText(input);
 	if (length(value) > MAX_DISPLAY_NAME) {
 		throw new InvalidValueError(`is ${length(value)} characters long: Enfonica allows at most ${MAX_DISPLAY_NAME}`);
 	}
@@ -33,12 +30,21 @@ export interface LabelPair {
 	value?: unknown;
 }
 
+/** A label key or value: text, numbers and booleans as their text; a list or an object is refused by name. */
+function labelText(input: unknown, which: string): string {
+	try {
+		return toText(input);
+	} catch (error) {
+		throw restated(error, (message) => `has a ${which} that ${message}`);
+	}
+}
+
 /** Key/value pairs → the labels map; refuses empty, duplicate or too long keys and too many labels. */
 export function checkLabels(pairs: LabelPair[]): Record<string, string> {
 	const labels: Record<string, string> = {};
 	pairs.forEach((pair, index) => {
-		const key = pair.key === undefined || pair.key === null ? '' : String(pair.key).trim();
-		const value = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+		const key = labelText(pair.key, `key of pair ${index + 1}`).trim();
+		const value = labelText(pair.value, `value of pair ${index + 1}${key ? ` ("${key}")` : ''}`);
 		if (key === '') throw new InvalidValueError(`has an empty key (pair ${index + 1})`);
 		if (key in labels) throw new InvalidValueError(`has the key "${key}" more than once`);
 		if (length(key) > MAX_LABEL_KEY) {
@@ -58,60 +64,6 @@ export function checkLabelCount(labels: Record<string, string>, afterMerge = fal
 	if (count > MAX_LABELS) {
 		throw new InvalidValueError(`has ${count} labels${afterMerge ? ' once merged with the current ones' : ''}: Enfonica allows at most ${MAX_LABELS}`);
 	}
-}
-
-/** A handler list as typed (one per line or comma-separated) or as an array from an expression. */
-function splitUriList(input: unknown): string[] {
-	if (input === undefined || input === null) return [];
-	const parts = Array.isArray(input) ? input.map((part) => (part === null || part === undefined ? '' : String(part))) : String(input).split(/[\n,]/);
-	return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
-function isWebUrl(uri: string): boolean {
-	try {
-		const url = new URL(uri);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && /^https?:\/\//i.test(uri);
-	} catch {
-		return false;
-	}
-}
-
-const HOST = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*';
-const SIP_URI = new RegExp(`^sip:[^@\\s:;?]+@${HOST}(?::(\\d{1,5}))?$`);
-const TEL_URI = /^tel:\+[1-9]\d{1,14}$/;
-
-function isSipUri(uri: string): boolean {
-	const match = SIP_URI.exec(uri);
-	if (!match) return false;
-	return match[1] === undefined || (Number(match[1]) >= 1 && Number(match[1]) <= 65535);
-}
-
-function checkCount(uris: string[]): void {
-	if (uris.length > MAX_HANDLER_URIS) {
-		throw new InvalidValueError(`has ${uris.length} URIs: Enfonica allows at most ${MAX_HANDLER_URIS}`);
-	}
-}
-
-/** Message handlers: absolute http(s) URLs only. */
-export function checkMessageHandlerUris(input: unknown): string[] {
-	const uris = splitUriList(input);
-	checkCount(uris);
-	for (const uri of uris) {
-		if (!isWebUrl(uri)) throw new InvalidValueError(`has "${uri}", which is not an absolute http:// or https:// URL`);
-	}
-	return uris;
-}
-
-/** Call handlers: http(s) URLs, `sip:user@domain[:port]` or `tel:+E164`. */
-export function checkCallHandlerUris(input: unknown): string[] {
-	const uris = splitUriList(input);
-	checkCount(uris);
-	for (const uri of uris) {
-		if (!isWebUrl(uri) && !isSipUri(uri) && !TEL_URI.test(uri)) {
-			throw new InvalidValueError(`has "${uri}", which is not an http(s) URL, a sip:user@domain[:port] URI or a tel:+<E.164 number> URI`);
-		}
-	}
-	return uris;
 }
 
 /** A count typed in a number field or an expression: a whole number ≥ 1. */

@@ -3,10 +3,17 @@
  * overwrites this file's compiled output with the library itself, bundled, so the package has no
  * runtime dependencies. Only helpers/phoneNumbers imports it.
  */
-import { Metadata } from 'libphonenumber-js';
+import { Metadata } from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.max.json';
 
-export { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
-export type { CountryCode } from 'libphonenumber-js';
+/*
+ * The "max" metadata: with it a number is valid only if it matches one of its country's number
+ * types, as Enfonica checks; the smaller "min" metadata checks lengths and leading digits only and
+ * takes numbers Enfonica refuses (e.g. +64 7 1000 0000) for valid.
+ */
+export { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+export type { CountryCode } from 'libphonenumber-js/max';
 
 /*
  * The library's own metadata reader (its `Metadata` class, on the metadata it parses with), typed
@@ -32,6 +39,12 @@ export interface LibraryNumberingPlan {
 	nationalNumberPattern(): string;
 	formats(): LibraryFormat[];
 	nationalPrefixForParsing(): string | undefined;
+	/** The national (trunk) prefix, e.g. "0" in AU; not a string (0) when the country has none, as IT. */
+	nationalPrefix(): string | number | undefined;
+	/** The international access code as a pattern, e.g. "00", "011", "001[14-689]|…0011". */
+	IDDPrefix(): string;
+	/** The preferred access code when IDDPrefix() is a pattern ("0011" in AU, "8~10" in RU). */
+	defaultIDDPrefix(): string | undefined;
 	leadingDigits(): string | undefined;
 	type(type: string): LibraryNumberType | undefined;
 }
@@ -43,7 +56,7 @@ export interface LibraryMetadata {
 	getCountryCodesForCallingCode(callingCode: string): string[] | undefined;
 }
 
-/** A metadata reader over the same (min) metadata `parsePhoneNumberFromString` uses. */
+/** A metadata reader over the same (max) metadata `parsePhoneNumberFromString` uses. */
 export function libraryMetadata(): LibraryMetadata {
-	return new Metadata() as unknown as LibraryMetadata;
+	return new Metadata(metadata as unknown as MetadataJson) as unknown as LibraryMetadata;
 }

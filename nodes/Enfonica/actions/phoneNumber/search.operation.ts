@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 2',
-				description: 'Digits the number starts with after the country code: 2, 02, +612 and +61 2 all mean Sydney numbers in AU',
+				description: 'Digits the number starts with after the country code: 2, 02, +61 2 and 0061 2 all mean Sydney numbers in AU; in IT, 06 and +39 06 both mean Rome',
 			},
 		],
 	},
@@ -69,8 +69,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = { countryCode };
 	const numberType = checked(node, itemIndex, 'Number Type', () => checkChoice(filters.numberType, NUMBER_TYPES));
 	if (numberType) qs.numberType = numberType;
-	const rawPrefix = typeof filters.prefix === 'string' || typeof filters.prefix === 'number' ? String(filters.prefix).trim() : '';
-	const prefix = rawPrefix === '' ? '' : checked(node, itemIndex, 'Prefix', () => toSearchPrefix(rawPrefix, countryCode));
+	const prefix = checked(node, itemIndex, 'Prefix', () => toSearchPrefix(filters.prefix ?? '', countryCode));
 	if (prefix !== '') qs.prefix = prefix;
 	const capabilities = checked(node, itemIndex, 'Capabilities', () => checkChoices(filters.capabilities, Object.keys(CAPABILITY_FLAGS)));
 	for (const capability of capabilities) qs[CAPABILITY_FLAGS[capability]] = true;

@@ -10,8 +10,8 @@ import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequestAllItems } from '../../transport';
 import { itemProject, readLimit } from '../common';
-import { listOptions, outputChoice, projectField, returnAllFields } from '../common.descriptions';
-import { presentInstances } from './shared';
+import { outputChoice, phoneNumberOptions, projectField, returnAllFields } from '../common.descriptions';
+import { itemDefaultCountry, presentInstances } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
 const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];
@@ -70,12 +70,12 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. +612',
-				description: 'Only numbers starting with this prefix: E.164 digits such as +612, or a national prefix such as 02',
+				description: 'Only numbers starting with this prefix: +612, 0061 2 or, with a Default Country under Options, a national prefix such as 02',
 			},
 		],
 	},
 	...outputChoice(INSTANCE_OUTPUT),
-	listOptions,
+	phoneNumberOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['getMany'] } }, properties);
@@ -97,8 +97,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const compliant = checked(this.getNode(), itemIndex, 'Compliance', () => checkChoice(filters.compliant, COMPLIANCE)) || 'any';
 	const match = checked(this.getNode(), itemIndex, 'Match', () => checkChoice(filters.match, ['all', 'any'])) || 'all';
 	const qs: IDataObject = {};
-	const prefix = typeof filters.prefix === 'string' ? filters.prefix.trim() : '';
-	if (prefix !== '') qs.prefix = checked(this.getNode(), itemIndex, 'Prefix', () => toListPrefix(prefix));
+	const defaultCountry = itemDefaultCountry.call(this, itemIndex);
+	const prefix = checked(this.getNode(), itemIndex, 'Prefix', () => toListPrefix(filters.prefix ?? '', defaultCountry));
+	if (prefix !== '') qs.prefix = prefix;
 	if (filters.includeDeleted === true || lifecycleStates.includes('DELETED')) qs.includeDeleted = true;
 	return { projectName, qs, limit, lifecycleStates, compliant, matchAny: match === 'any' };
 }

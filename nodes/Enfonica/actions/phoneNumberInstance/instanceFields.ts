@@ -1,14 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checked, InvalidValueError } from '../../helpers/inputError';
+import { checkCallHandlerUris, checkMessageHandlerUris } from '../../helpers/handlerUris';
 import type { LabelPair } from '../../helpers/validation';
-import {
-	MAX_DISPLAY_NAME,
-	checkCallHandlerUris,
-	checkDisplayName,
-	checkLabels,
-	checkMessageHandlerUris,
-} from '../../helpers/validation';
+import { MAX_DISPLAY_NAME, checkDisplayName, checkLabels } from '../../helpers/validation';
 
 /**
  * The configurable fields of an instance, shared by Create (Additional Fields) and Update
@@ -46,7 +41,7 @@ export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/voice, sip:reception@example.sip.enfonica.com',
-			description: `Where incoming calls go, in priority order: up to 5 http(s) URLs, sip:user@domain[:port] or tel:+E.164 URIs, one per line or comma-separated.${clearHint}`,
+			description: `Where incoming calls go, in priority order: up to 5 http(s) URLs, sip:user@domain[:port] or tel:+E.164 URIs, one per line or comma-separated (a comma inside a URL stays part of it).${clearHint}`,
 		},
 		{
 			displayName: 'Incoming Message Handler URIs',
@@ -54,7 +49,7 @@ export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/sms',
-			description: `Where incoming messages go, in priority order: up to 5 absolute http(s) URLs, one per line or comma-separated.${clearHint}`,
+			description: `Where incoming messages go, in priority order: up to 5 absolute http(s) URLs, one per line or comma-separated (a comma inside a URL stays part of it).${clearHint}`,
 		},
 		{
 			displayName: 'Labels',

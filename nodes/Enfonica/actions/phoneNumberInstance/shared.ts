@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { checked } from '../../helpers/inputError';
+import { toDefaultCountry } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
@@ -12,8 +14,7 @@ export type InstanceTarget = { name: string } | { phoneNumber: string };
 /** The Default Country option, used to read national phone number formats. */
 export function itemDefaultCountry(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const country = typeof options.defaultCountry === 'string' ? options.defaultCountry.trim() : '';
-	return country === '' ? undefined : country;
+	return checked(this.getNode(), itemIndex, 'Default Country', () => toDefaultCountry(options.defaultCountry));
 }
 
 /** The item's project and the instance its resource locator names, read and checked without a request. */
