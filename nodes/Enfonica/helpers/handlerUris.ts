@@ -30,7 +30,7 @@ const HOST_NAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*\\.?$`);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
 /** Why Enfonica could not call `uri` as a web handler, or undefined when it can. */
-export function webUrlProblem(uri: string): string | undefined {
+function webUrlProblem(uri: string): string | undefined {
 	if (!/^https?:\/\//i.test(uri)) return 'is not an absolute http:// or https:// URL';
 	if (/\s/.test(uri) || [...uri].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return 'contains white space or control characters (put several URIs one per line, or separate them with a comma before each http(s)://, sip: or tel:)';
 	const authority = uri.slice(uri.indexOf('//') + 2).split(/[/?#\\]/, 1)[0];
