@@ -1,5 +1,5 @@
-import type { NumberFormats } from '../helpers/phoneNumbers';
-import { formatsOf } from '../helpers/phoneNumbers';
+import type { NumberFormats } from '../helpers/phoneNumberFormats';
+import { formatsOf } from '../helpers/phoneNumberFormats';
 import { instanceIdOf, projectPartOf } from '../helpers/resourceNames';
 import type { OutputModel } from './output';
 import { once, shaper } from './output';
