@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -32,17 +32,33 @@ describe('the published package', () => {
 		expect(pkg.devDependencies['libphonenumber-js']).toBeDefined();
 	});
 
-	it('bundles libphonenumber-js into one file, with its licence and without console calls', () => {
+	it('bundles libphonenumber-js into one file, with its licence and without console calls, shared by the nodes', () => {
 		const bundle = readFileSync(join(DIST, 'nodes/Enfonica/vendor/libphonenumber.js'), 'utf8');
 		expect(bundle.startsWith('/*! libphonenumber-js ')).toBe(true);
 		expect(bundle).toContain('The MIT License');
 		expect(bundle).not.toMatch(/require\(["']libphonenumber-js/);
 		expect(bundle).not.toMatch(/\bconsole\./);
-		const compiled = readFileSync(join(DIST, 'nodes/Enfonica/helpers/phoneNumbers.js'), 'utf8');
-		expect(compiled).toContain('require("../vendor/libphonenumber")');
+		for (const node of ['Enfonica.node.js', 'EnfonicaTrigger.node.js']) {
+			const compiled = readFileSync(join(DIST, 'nodes/Enfonica', node), 'utf8');
+			expect(compiled).toContain('require("./vendor/libphonenumber")');
+			expect(compiled).not.toMatch(/require\(["']libphonenumber-js/);
+		}
 		// The bundle works on its own: a number through the library, with nothing else installed.
 		const lib = require(join(DIST, 'nodes/Enfonica/vendor/libphonenumber.js'));
 		expect(lib.parsePhoneNumberFromString('02 5550 1100', 'AU').number).toBe('+61255501100');
+	});
+
+	it('builds each node and the credential into one file: dist holds them, the shared library, icons and codex files', () => {
+		const files = (readdirSync(DIST, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean; parentPath: string; name: string }>)
+			.filter((entry) => entry.isFile())
+			.map((entry) => relative(ROOT, join(entry.parentPath, entry.name)).split(sep).join('/'));
+		const entries: string[] = [...pkg.n8n.nodes, ...pkg.n8n.credentials];
+		const others = files.filter((file) => !entries.includes(file) && !/\.(svg|png|node\.json)$/.test(file));
+		expect(others.sort()).toEqual(['dist/build-stamp.json', 'dist/nodes/Enfonica/vendor/libphonenumber.js']);
+		for (const entry of entries) {
+			const requires = [...readFileSync(join(ROOT, entry), 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+			expect(requires.filter((name) => name.startsWith('.') && name !== './vendor/libphonenumber')).toEqual([]);
+		}
 	});
 
 	it('nowhere in dist requires a package other than n8n-workflow or Node built-ins', () => {

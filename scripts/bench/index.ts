@@ -9,7 +9,7 @@ import { startEmulator } from '../../test/emulator';
 import { createHarness } from '../../test/harness';
 import { buildIfNeeded } from '../demo/buildIfNeeded';
 import { table } from '../demo/table';
-import { coldLoadMs, libraryLoadMs } from './coldLoad';
+import { coldLoadRows } from './coldLoad';
 import { getManyRows } from './getMany';
 import { largeListingRows } from './largeListing';
 import { timeMs } from './measure';
@@ -80,16 +80,8 @@ async function main(): Promise<void> {
 	// 5. The peer: n8n's HTTP Request node on the real n8n of .n8n-local, with Get Many beside it.
 	rows.push(...(await peerRows(ROOT, N, ROUNDS)));
 
-	// 6. Cold load of the credential and both nodes from dist.
-	const cold = coldLoadMs(ROOT);
-	rows.push({ measure: 'Cold load: credential + both nodes from dist, libphonenumber-js bundled (median of 7 processes)', value: `${cold.medianMs.toFixed(1)} ms`, target: '≤ 20 ms', met: verdict(cold.medianMs <= 20) });
-	const library = libraryLoadMs(ROOT);
-	rows.push({
-		measure: '… libphonenumber-js alone: the bundle vs its CommonJS build from node_modules (the former path)',
-		value: `${(library.bundleMs / library.nodeModulesMs).toFixed(2)}× (${library.bundleMs.toFixed(1)} vs ${library.nodeModulesMs.toFixed(1)} ms)`,
-		target: 'reported',
-		met: '–',
-	});
+	// 6. Cold load of the credential and the nodes from dist, against the previous build (scripts/bench/coldLoad.ts).
+	rows.push(...coldLoadRows(ROOT));
 
 	const cpu = cpus();
 	console.log(`Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg().map((value) => value.toFixed(2)).join(' ')}, ${new Date().toISOString().slice(0, 10)}`);

@@ -23,6 +23,7 @@ const paths = files.map((file) => file.path);
 const problems = [
 	...paths.filter((path) => !path.startsWith('dist/') && !DOCS.includes(path)).map((path) => `not dist/ or docs: ${path}`),
 	...paths.filter((path) => NOT_SHIPPED.test(path)).map((path) => `test, script, source or map: ${path}`),
+	...paths.filter((path) => path === 'dist/build-stamp.json').map((path) => `the build stamp (for the tests, not for users): ${path}`),
 	...DOCS.filter((path) => !paths.includes(path)).map((path) => `missing: ${path}`),
 	...[...CODEX, ...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].filter((path) => !paths.includes(path)).map((path) => `missing: ${path}`),
 ];

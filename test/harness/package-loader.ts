@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
 
+import { staleBuild } from '../../scripts/build/stamp';
+
 /**
  * Loaded packages by directory. The only module-level state in the harness: loading runs
  * every node/credential constructor, so one load per test file (jest gives each file its own
@@ -31,7 +33,12 @@ export async function loadPackage(packageDir: string): Promise<PackageDirectoryL
 	return await loading;
 }
 
-/** Fails with a useful message when the package has not been built yet. */
+/**
+ * Fails with a useful message when the package has not been built, or was built from other
+ * sources than those in the working tree (its build stamp, scripts/build/stamp.js): a test
+ * must never run stale code silently. Packages loaded from TypeScript (the harness's own
+ * fixture) have no build to check.
+ */
 function assertBuilt(dir: string): void {
 	const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
 		n8n?: { nodes?: string[]; credentials?: string[] };
@@ -45,5 +52,9 @@ function assertBuilt(dir: string): void {
 		throw new Error(
 			`n8n would fail to load ${dir}: missing ${missing.join(', ')}. Run \`npm run build\` first.`,
 		);
+	}
+	if (files.some((file) => file.startsWith('dist/'))) {
+		const stale = staleBuild(dir);
+		if (stale) throw new Error(`Refusing to test a stale build. ${stale}`);
 	}
 }

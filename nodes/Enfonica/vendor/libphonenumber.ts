@@ -1,7 +1,8 @@
 /**
  * libphonenumber-js, as the package ships it: the build (gulpfile.js, `bundleLibphonenumber`)
- * overwrites this file's compiled output with the library itself, bundled, so the package has no
- * runtime dependencies. Only helpers/phoneNumbers imports it.
+ * bundles the library itself into this file's place in dist, one file that every node's bundle
+ * requires, so the package has no runtime dependencies. Only helpers/phoneNumbers and
+ * helpers/phoneNumberFormats import it.
  */
 import { Metadata } from 'libphonenumber-js/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
@@ -17,7 +18,7 @@ export type { CountryCode } from 'libphonenumber-js/max';
 
 /*
  * The library's own metadata reader (its `Metadata` class, on the metadata it parses with), typed
- * here for the methods helpers/phoneNumbers reads: its type declarations name only a few. Reading
+ * here for the methods helpers/phoneNumberFormats reads: its type declarations name only a few. Reading
  * the rules through these getters, rather than the minified JSON, keeps the library's own
  * fallbacks (formats and national prefix rules shared by the main country of a calling code).
  */
