@@ -46,7 +46,7 @@ export async function getManyRows(h: Harness, emu: Emulator, credentialId: strin
 }
 
 /**
- * Simplify alone, on the instances of a Raw run: the node's 19-field flat instance (version 1's Simplify, the trigger's) as built,
+ * Simplify alone, on the instances of a Raw run: the node's 19-field flat instance (version 1's Simplify, the trigger's) (from the sources),
  * and, for comparison, the formats as libphonenumber-js's public API gives them (the former path).
  * Steadier than the difference of two listings on a busy machine.
  */
