@@ -9,8 +9,10 @@
  * `npm test` builds, lints, scans and runs both.
  */
 const PURE_TESTS = [
+	'test/descriptions.test.ts',
 	'test/helpers.test.ts',
 	'test/phoneNumbers.formats.test.ts',
+	'test/readme.test.ts',
 	'test/retry.test.ts',
 	'test/transport.answerInError.test.ts',
 	'test/trigger.state.test.ts',
