@@ -6,14 +6,11 @@
 import { InvalidValueError } from '../nodes/Enfonica/helpers/inputError';
 import {
 	MAX_DISPLAY_NAME,
-	MAX_HANDLER_URIS,
 	MAX_LABELS,
-	checkCallHandlerUris,
 	checkChoice,
 	checkChoices,
 	checkDisplayName,
 	checkLabels,
-	checkMessageHandlerUris,
 	checkPositiveInteger,
 	length,
 } from '../nodes/Enfonica/helpers/validation';
@@ -33,7 +30,7 @@ describe('validation', () => {
 		expect(length('👋🏽 hi')).toBe(5);
 		expect(checkDisplayName('🦘'.repeat(MAX_DISPLAY_NAME))).toBe('🦘'.repeat(MAX_DISPLAY_NAME));
 		expect(refusal(() => checkDisplayName('🦘'.repeat(MAX_DISPLAY_NAME + 1)))).toBe(`is ${MAX_DISPLAY_NAME + 1} characters long: Enfonica allows at most ${MAX_DISPLAY_NAME}`);
-		expect(refusal(() => checkDisplayName({ text: 'x' }))).toBe('must be text');
+		expect(refusal(() => checkDisplayName({ text: 'x' }))).toMatch(/^must be text/);
 		expect(checkDisplayName(42)).toBe('42');
 	});
 
@@ -45,14 +42,6 @@ describe('validation', () => {
 		expect(refusal(() => checkLabels(many))).toBe(`has ${MAX_LABELS + 1} labels: Enfonica allows at most ${MAX_LABELS}`);
 	});
 
-	it('reads handler lists typed one per line, comma-separated or as a list, and checks each kind', () => {
-		expect(checkMessageHandlerUris('https://a.example/sms\n https://b.example/sms ,')).toEqual(['https://a.example/sms', 'https://b.example/sms']);
-		expect(checkCallHandlerUris(['sip:desk@pbx.example:5060', 'tel:+61255501100', 'https://a.example/voice'])).toHaveLength(3);
-		expect(refusal(() => checkMessageHandlerUris('ftp://a.example'))).toBe('has "ftp://a.example", which is not an absolute http:// or https:// URL');
-		expect(refusal(() => checkCallHandlerUris('sip:desk@pbx.example:70000'))).toMatch(/^has "sip:desk@pbx\.example:70000", which is not/);
-		const six = Array.from({ length: MAX_HANDLER_URIS + 1 }, (_, index) => `https://h${index}.example`);
-		expect(refusal(() => checkMessageHandlerUris(six))).toBe(`has ${MAX_HANDLER_URIS + 1} URIs: Enfonica allows at most ${MAX_HANDLER_URIS}`);
-	});
 
 	it('takes whole numbers of at least 1, from a number field or an expression', () => {
 		expect(checkPositiveInteger(3)).toBe(3);
