@@ -12,12 +12,15 @@
  *  5. starts `n8n start` with the trigger workflows published, checks that the editor's type
  *     lists carry our nodes and credential, lets the activation poll take its baseline, suspends
  *     one number and makes another non-compliant, and waits for the next poll's execution (up to
- *     a minute: n8n polls at most once a minute) to hold exactly those alerts.
+ *     a minute: n8n polls at most once a minute) to hold exactly those alerts;
+ *  6. chats with the AI agent example (agent.js): n8n's AI Agent with the Enfonica node as its
+ *     tools, a scripted OpenAI-compatible model on loopback, Buy behind n8n's review for tools.
  *
  * Modes: `-- --queue` (queue/run.js: main + two workers on PostgreSQL and Redis, the restart
  * drill included) and `-- --restart-drill` (drill-mode.js: the trigger across restarts).
  *
  * Env: N8N_VERSION (default 2.40.7), ENFONICA_N8N_SKIP_TRIGGER=1 to skip step 5,
+ * ENFONICA_N8N_SKIP_AGENT=1 to skip step 6,
  * ENFONICA_N8N_ONLY=<substring> to run only matching example files.
  * Exit code 0 only when every check passed. Logs: .n8n-local/test-<version>/logs/.
  */
@@ -27,6 +30,9 @@ const lib = require('./lib');
 const { createReport } = require('./report');
 const { checkAlerts, checkRun, expectedAlerts, instanceNames, nodeItems } = require('./checks');
 const { checkCredentialTests, checkFromList } = require('./editorChecks');
+const agent = require('./agent');
+const { startModelServer } = require('./modelServer');
+const { startSmtpSink } = require('./smtpSink');
 
 const SUSPEND = '+61255501000'; // sample: Sydney reception, ACTIVE and compliant
 const NON_COMPLIANT = '+61491570156'; // sample: On-call mobile, ACTIVE and compliant
@@ -76,12 +82,14 @@ async function runManualWorkflow(install, userFolder, logsDir, emulator, wf, pro
 	record({ label, ok: problems.length === 0, ms: result.ms, problems, summary });
 }
 
-async function serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credential) {
+async function serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credential, agentContext) {
 	const triggers = workflows.filter((wf) => wf.isTrigger);
 	const skipTrigger = process.env.ENFONICA_N8N_SKIP_TRIGGER === '1';
 	if (!skipTrigger) {
 		for (const wf of triggers) await lib.activateWorkflow(install, userFolder, wf.id);
 	}
+	// Published so that their Webhook answers on the running n8n.
+	for (const wf of agentContext.workflows) await lib.activateWorkflow(install, userFolder, wf.id);
 	lib.resetEmulator(emulator, projects);
 	const owner = lib.ownerAccount(install);
 	const port = await lib.freePort();
@@ -131,63 +139,21 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 
 		if (skipTrigger || triggers.length === 0) {
 			record({ label: 'Enfonica Trigger in an active workflow', skipped: true, summary: skipTrigger ? 'ENFONICA_N8N_SKIP_TRIGGER=1' : 'no trigger workflow' });
-			return;
+		} else {
+			await triggerChecks(install, server, logsDir, emulator, triggers);
 		}
-		await phase('trigger: baseline, change, next poll', async () => {
-			const started = Date.now();
-			// The activation poll lists the project once per trigger and emits nothing: the baseline.
-			const baseline = await lib.waitFor(() => {
-				// (the credential test's pageSize=1 list is not a poll)
-				const lists = emulator.requests.filter(
-					(entry) => entry.method === 'GET' && /\/phoneNumberInstances$/.test(entry.path) && entry.query.pageSize !== '1' && entry.endedAt > 0,
+
+		// After the trigger's check: the agent buys a number, which the active trigger would see.
+		lib.log('\nThe Enfonica node as an AI agent\'s tools (scripted model, n8n\'s review for tools):');
+		if (agentContext.skipped) {
+			record({ label: 'AI agent with the Enfonica tools', skipped: true, summary: agentContext.skipped });
+		} else {
+			for (const wf of agentContext.workflows) {
+				await phase('AI agent: two conversations', () =>
+					agent.checkAgent({ install, server, session: server.session, wf, emulator, model: agentContext.model, smtp: agentContext.smtp, record, logsDir }),
 				);
-				return lists.length >= triggers.length && emulator.inFlight === 0 ? lists : null;
-			}, 60000, 250);
-			if (!baseline) {
-				record({ label: 'Enfonica Trigger activation poll', ok: false, problems: ['no activation poll reached the emulator within 60 s', tail(server.output())] });
-				return;
 			}
-			await lib.sleep(1500); // let n8n store the baseline (static data) after the poll
-			const [suspended] = emulator.listStored('demo-project').filter((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === SUSPEND);
-			const [nonCompliant] = emulator.listStored('demo-project').filter((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === NON_COMPLIANT);
-			emulator.setLifecycleState(suspended.name, 'SUSPENDED');
-			emulator.setCompliant(nonCompliant.name, false);
-			lib.log(`        baseline taken ${lib.seconds(Date.now() - started)} after start; ${SUSPEND} -> SUSPENDED, ${NON_COMPLIANT} -> non-compliant; waiting for the next poll (at most a minute)…`);
-			for (const wf of triggers) {
-				const node = wf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
-				const expected = expectedAlerts(node, { suspended: SUSPEND, nonCompliant: NON_COMPLIANT });
-				const label = `${wf.relative}  "${wf.name}" (active, polled by n8n)`;
-				if (!server.session) {
-					record({ label, skipped: true, summary: 'cannot read executions without logging in' });
-					continue;
-				}
-				const filter = encodeURIComponent(JSON.stringify({ workflowId: wf.id }));
-				const executions = await lib.waitFor(async () => {
-					const list = lib.listBody(await server.session.get(`/rest/executions?filter=${filter}`));
-					return list.filter((execution) => execution.status !== 'running' && execution.status !== 'new').length ? list : null;
-				}, expected.length ? TRIGGER_TIMEOUT_MS : 75000, 2000);
-				const problems = [];
-				let summary = '';
-				if (!executions) {
-					if (expected.length) problems.push(`no execution within ${lib.seconds(TRIGGER_TIMEOUT_MS)} of the change`);
-					else summary = 'no alert expected for this configuration, none emitted';
-				} else {
-					if (executions.length !== 1) problems.push(`expected 1 execution (the baseline poll emits nothing), got ${executions.length}`);
-					const latest = executions[0];
-					const detail = await server.session.get(`/rest/executions/${latest.id}`);
-					const execution = detail.data || detail;
-					const data = typeof execution.data === 'string' ? lib.parseFlatted(install, execution.data) : execution.data;
-					fs.writeFileSync(path.join(logsDir, `execution-${wf.id}.json`), JSON.stringify(data, null, 2));
-					if (execution.status && execution.status !== 'success') problems.push(`execution status ${execution.status}`);
-					const { items, error } = nodeItems(data.resultData.runData || {}, node.name);
-					if (error) problems.push(`trigger failed: ${error.message}`);
-					const checked = checkAlerts(items, expected);
-					problems.push(...checked.problems);
-					summary = `${checked.summary} (execution ${latest.id}, mode ${execution.mode})`;
-				}
-				record({ label, ok: problems.length === 0, ms: Date.now() - started, problems, summary });
-			}
-		});
+		}
 	} finally {
 		// After the trigger's checks: these lists would otherwise be counted as its polls.
 		if (server.session) {
@@ -197,6 +163,64 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 		}
 		await server.stop();
 	}
+}
+
+async function triggerChecks(install, server, logsDir, emulator, triggers) {
+	await phase('trigger: baseline, change, next poll', async () => {
+		const started = Date.now();
+		// The activation poll lists the project once per trigger and emits nothing: the baseline.
+		const baseline = await lib.waitFor(() => {
+			// (the credential test's pageSize=1 list is not a poll)
+			const lists = emulator.requests.filter(
+				(entry) => entry.method === 'GET' && /\/phoneNumberInstances$/.test(entry.path) && entry.query.pageSize !== '1' && entry.endedAt > 0,
+			);
+			return lists.length >= triggers.length && emulator.inFlight === 0 ? lists : null;
+		}, 60000, 250);
+		if (!baseline) {
+			record({ label: 'Enfonica Trigger activation poll', ok: false, problems: ['no activation poll reached the emulator within 60 s', tail(server.output())] });
+			return;
+		}
+		await lib.sleep(1500); // let n8n store the baseline (static data) after the poll
+		const [suspended] = emulator.listStored('demo-project').filter((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === SUSPEND);
+		const [nonCompliant] = emulator.listStored('demo-project').filter((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === NON_COMPLIANT);
+		emulator.setLifecycleState(suspended.name, 'SUSPENDED');
+		emulator.setCompliant(nonCompliant.name, false);
+		lib.log(`        baseline taken ${lib.seconds(Date.now() - started)} after start; ${SUSPEND} -> SUSPENDED, ${NON_COMPLIANT} -> non-compliant; waiting for the next poll (at most a minute)…`);
+		for (const wf of triggers) {
+			const node = wf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
+			const expected = expectedAlerts(node, { suspended: SUSPEND, nonCompliant: NON_COMPLIANT });
+			const label = `${wf.relative}  "${wf.name}" (active, polled by n8n)`;
+			if (!server.session) {
+				record({ label, skipped: true, summary: 'cannot read executions without logging in' });
+				continue;
+			}
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: wf.id }));
+			const executions = await lib.waitFor(async () => {
+				const list = lib.listBody(await server.session.get(`/rest/executions?filter=${filter}`));
+				return list.filter((execution) => execution.status !== 'running' && execution.status !== 'new').length ? list : null;
+			}, expected.length ? TRIGGER_TIMEOUT_MS : 75000, 2000);
+			const problems = [];
+			let summary = '';
+			if (!executions) {
+				if (expected.length) problems.push(`no execution within ${lib.seconds(TRIGGER_TIMEOUT_MS)} of the change`);
+				else summary = 'no alert expected for this configuration, none emitted';
+			} else {
+				if (executions.length !== 1) problems.push(`expected 1 execution (the baseline poll emits nothing), got ${executions.length}`);
+				const latest = executions[0];
+				const detail = await server.session.get(`/rest/executions/${latest.id}`);
+				const execution = detail.data || detail;
+				const data = typeof execution.data === 'string' ? lib.parseFlatted(install, execution.data) : execution.data;
+				fs.writeFileSync(path.join(logsDir, `execution-${wf.id}.json`), JSON.stringify(data, null, 2));
+				if (execution.status && execution.status !== 'success') problems.push(`execution status ${execution.status}`);
+				const { items, error } = nodeItems(data.resultData.runData || {}, node.name);
+				if (error) problems.push(`trigger failed: ${error.message}`);
+				const checked = checkAlerts(items, expected);
+				problems.push(...checked.problems);
+				summary = `${checked.summary} (execution ${latest.id}, mode ${execution.mode})`;
+			}
+			record({ label, ok: problems.length === 0, ms: Date.now() - started, problems, summary });
+		}
+	});
 }
 
 async function main() {
@@ -216,11 +240,19 @@ async function main() {
 	lib.log(`${lib.PACKAGE_NAME}@${installed.version} installed as a community package in ${path.relative(lib.ROOT, installed.packageDir)}`);
 
 	const emulator = await lib.startEmulator(0);
+	const model = await startModelServer(agent.agentScript);
+	const smtp = await startSmtpSink();
 	try {
 		lib.resetEmulator(emulator);
 		const { data } = lib.emulatorCredential(emulator, 'demo-project');
 		const only = process.env.ENFONICA_N8N_ONLY;
-		const workflows = lib.loadWorkflows(lib.workflowFiles().filter((file) => !only || file.includes(only)));
+		const loaded = lib.loadWorkflows(lib.workflowFiles().filter((file) => !only || file.includes(only)));
+		const agentContext = { model, smtp, workflows: loaded.filter((wf) => agent.isAgentWorkflow(wf.workflow)).map(agent.prepareAgentWorkflow) };
+		if (process.env.ENFONICA_N8N_SKIP_AGENT === '1') agentContext.skipped = 'ENFONICA_N8N_SKIP_AGENT=1';
+		else if (!agentContext.workflows.length) agentContext.skipped = 'no agent workflow in examples/';
+		else if (!agent.hasToolReview(install)) agentContext.skipped = `n8n ${install.version} derives no review nodes for tools (…HitlTool), which the agent example uses`;
+		if (agentContext.skipped) agentContext.workflows = [];
+		const workflows = loaded.filter((wf) => !agent.isAgentWorkflow(wf.workflow) || agentContext.workflows.includes(wf));
 		if (!workflows.length) throw new Error('no workflows to run: examples/*.json and scripts/n8n/fixtures/*.json are empty');
 		for (const wf of workflows.filter((candidate) => candidate.isTrigger)) {
 			// n8n polls at most once a minute; the test uses that, whatever the example says.
@@ -230,7 +262,8 @@ async function main() {
 		}
 		const projects = lib.projectsIn(workflows.map((wf) => wf.workflow));
 		const credentials = lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data);
-		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, credentials, workflows));
+		const agentCredentials = agent.agentCredentials(agentContext.workflows.map((wf) => wf.workflow), model, smtp);
+		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, [...credentials, ...agentCredentials], workflows));
 		lib.log(
 			`imported credential "${lib.CREDENTIAL_NAME}" (service account key for the emulator at ${emulator.baseUrl}) in ${lib.seconds(timings.credentials)}` +
 				` and ${workflows.length} workflows in ${lib.seconds(timings.workflows)}`,
@@ -241,7 +274,7 @@ async function main() {
 		lib.log('\nn8n execute, one workflow at a time (emulator back to its sample data before each):');
 		await phase('n8n execute, every manual workflow', async () => {
 			for (const wf of workflows) {
-				if (wf.isTrigger) continue;
+				if (wf.isTrigger || agent.isAgentWorkflow(wf.workflow)) continue;
 				if (!wf.manualStart) {
 					record({ label: wf.relative, skipped: true, summary: 'no Manual Trigger: n8n execute cannot start it' });
 					continue;
@@ -268,11 +301,13 @@ async function main() {
 		});
 
 		lib.log('\nn8n start (the editor and active workflows):');
-		await serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credentials[0]);
+		await serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credentials[0], agentContext);
 	} catch (error) {
 		record({ label: 'test:n8n', ok: false, problems: [error.message] });
 	} finally {
 		await emulator.close();
+		await model.close();
+		await smtp.close();
 	}
 
 	process.exitCode = report.finish(`n8n ${install.version}, expression engine ${expressionEngine}`);

@@ -1,0 +1,294 @@
+'use strict';
+/**
+ * The Enfonica node as an AI agent's tool in a real n8n (part of `npm run test:n8n`).
+ *
+ * The example examples/aiAgentBuyWithApproval.json runs as published: its Chat Trigger is called
+ * on the running n8n, its AI Agent talks to an OpenAI Chat Model whose credential points at a
+ * scripted OpenAI-compatible server on loopback (modelServer.js: it answers with tool calls, then
+ * a final message), its tools are the Enfonica node (Search numbers for sale, List our numbers,
+ * Buy a number) with $fromAI parameters, and Buy goes through n8n's review for tools (Send Email's
+ * review node, to a local SMTP sink). Two conversations: one approved, one declined.
+ *
+ * Checked: the tool calls reach the emulator with the arguments the script chose; the size of
+ * each tool result per number; a bad argument comes back to the model as text it can act on, with
+ * no request sent; nothing is bought while the review waits; approve buys exactly once, decline
+ * buys nothing and tells the model so.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const lib = require('./lib');
+
+const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
+const CHAT_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.chatTrigger';
+const SEARCH_ARGS = { countryCode: 'AU', prefix: '2' };
+// A country name where the tool wants an ISO code: the node refuses it before any request.
+const BAD_SEARCH_ARGS = { countryCode: 'Australia', prefix: '2' };
+const LIST_ARGS = { limit: 2 };
+const DISPLAY_NAME = 'Sydney SMS line';
+// The review links ignore requests that look like bots; a person clicks them in a browser.
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+// Per number, what the agent gets back (compact: the simplified output, not Enfonica's objects).
+const MAX_BYTES_PER_SEARCH_RESULT = 300;
+const MAX_BYTES_PER_INSTANCE = 700;
+const FINAL_STATES = new Set(['success', 'error', 'crashed', 'canceled']);
+
+function isAgentWorkflow(workflow) {
+	return (workflow.nodes || []).some((node) => node.type === AGENT_TYPE);
+}
+
+/** n8n derives review nodes for tools (…HitlTool) from its loader's tool-generation/hitl-tools. */
+function hasToolReview(install) {
+	return fs.existsSync(path.join(path.dirname(install.n8n), '..', 'dist', 'tool-generation', 'hitl-tools.js'));
+}
+
+/** The credentials the agent example names, pointed at the scripted model and the SMTP sink. */
+function agentCredentials(workflows, model, smtp) {
+	const records = new Map();
+	for (const workflow of workflows) {
+		for (const node of workflow.nodes || []) {
+			const refs = node.credentials || {};
+			if (refs.openAiApi) records.set(refs.openAiApi.id, { ...refs.openAiApi, type: 'openAiApi', data: { apiKey: 'scripted-model-key', url: model.baseUrl } });
+			if (refs.smtp) {
+				records.set(refs.smtp.id, { ...refs.smtp, type: 'smtp', data: { user: '', password: '', host: smtp.host, port: smtp.port, secure: false, disableStartTls: true } });
+			}
+		}
+	}
+	return [...records.values()];
+}
+
+/** The example as the test imports it: any model id works with the scripted server. */
+function prepareAgentWorkflow(wf) {
+	for (const node of wf.workflow.nodes) {
+		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') node.parameters = { ...node.parameters, model: { __rl: true, mode: 'id', value: 'scripted-model' } };
+	}
+	return wf;
+}
+
+function toolMessages(request) {
+	return (request.messages || []).filter((message) => message.role === 'tool');
+}
+
+function userText(request) {
+	const users = (request.messages || []).filter((message) => message.role === 'user');
+	const content = users.length ? users[users.length - 1].content : '';
+	return typeof content === 'string' ? content : JSON.stringify(content);
+}
+
+function contentText(message) {
+	return typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
+}
+
+/**
+ * The scripted model. A conversation asking to "check first" makes a bad search, a good one, a
+ * listing, then buys; otherwise it searches and buys. The number it buys is the first one its
+ * search returned; its last message says whether the purchase went through.
+ */
+function agentScript(request) {
+	const tools = (request.tools || []).map((tool) => tool.function);
+	const search = tools.find((tool) => /search/i.test(tool.name));
+	const list = tools.find((tool) => /list/i.test(tool.name));
+	const buy = tools.find((tool) => tool !== search && tool !== list);
+	if (!search || !list || !buy) throw new Error(`expected search, list and buy tools, got ${tools.map((tool) => tool.name).join(', ')}`);
+	const results = toolMessages(request);
+	const thorough = /check first/i.test(userText(request));
+	const searched = () => contentText(results[thorough ? 1 : 0]);
+	const chosen = () => {
+		const match = /"phoneNumber"\s*:\s*"(\+\d+)"/.exec(searched());
+		if (!match) throw new Error(`no phoneNumber in the search result: ${searched().slice(0, 300)}`);
+		return match[1];
+	};
+	const buyArguments = () => {
+		const wanted = { phoneNumber: chosen(), displayName: DISPLAY_NAME };
+		const properties = (buy.parameters && buy.parameters.properties) || {};
+		return properties.toolParameters ? { toolParameters: wanted, hitlParameters: {} } : wanted;
+	};
+	const plan = thorough
+		? [() => ({ name: search.name, arguments: BAD_SEARCH_ARGS }), () => ({ name: search.name, arguments: SEARCH_ARGS }), () => ({ name: list.name, arguments: LIST_ARGS }), () => ({ name: buy.name, arguments: buyArguments() })]
+		: [() => ({ name: search.name, arguments: SEARCH_ARGS }), () => ({ name: buy.name, arguments: buyArguments() })];
+	if (results.length < plan.length) return { toolCall: plan[results.length]() };
+	const outcome = contentText(results[results.length - 1]);
+	return { content: /phoneNumberInstances\//.test(outcome) ? `Bought ${chosen()} as "${DISPLAY_NAME}".` : `I did not buy ${chosen()}: the purchase was not approved.` };
+}
+
+/** Each tool call of a conversation with the result the agent sent back, from its last request. */
+function toolExchanges(request) {
+	const calls = new Map();
+	for (const message of request.messages || []) {
+		for (const call of message.tool_calls || []) calls.set(call.id, { name: call.function.name, arguments: JSON.parse(call.function.arguments || '{}') });
+	}
+	return toolMessages(request).map((message) => ({ ...calls.get(message.tool_call_id), result: contentText(message) }));
+}
+
+function isCreate(entry) {
+	return entry.method === 'POST' && /\/phoneNumberInstances$/.test(entry.path);
+}
+
+function isSearch(entry) {
+	return entry.method === 'GET' && /\/phoneNumbers:search$/.test(entry.path);
+}
+
+/** POST to the Chat Trigger; retried while the production webhook is not registered yet (404). */
+async function sendChat(url, chatInput, sessionId) {
+	for (let attempt = 1; ; attempt++) {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ action: 'sendMessage', sessionId, chatInput }),
+		});
+		if (response.status !== 404 || attempt >= 20) return { status: response.status, body: await response.text() };
+		await lib.sleep(500);
+	}
+}
+
+function reviewLinks(mail) {
+	const links = mail.text.match(/https?:\/\/[^"'\s<>]*webhook-waiting[^"'\s<>]*/g) || [];
+	return [...new Set(links.map((link) => link.replace(/&amp;/g, '&')))];
+}
+
+/** One conversation: chat → tool calls → review (approve or decline) → the agent's answer. */
+async function converse({ install, server, session, wf, emulator, model, smtp, chatInput, decision }) {
+	const trigger = wf.workflow.nodes.find((node) => node.type === CHAT_TRIGGER_TYPE);
+	const started = Date.now();
+	const before = { calls: model.calls.length, mails: smtp.messages.length, requests: emulator.requests.length };
+	const known = new Set((await lib.executionsOf(session, wf.id)).map((execution) => execution.id));
+	const chat = sendChat(`${server.url}/webhook/${trigger.webhookId}/chat`, chatInput, `enfonica-${decision}-${Date.now()}`).catch((error) => ({ error: error.message }));
+	const newest = async () => (await lib.executionsOf(session, wf.id)).find((execution) => !known.has(execution.id));
+	const paused = await lib.waitFor(async () => {
+		const execution = await newest();
+		return execution && (execution.status === 'waiting' || FINAL_STATES.has(execution.status)) ? execution : null;
+	}, 120000, 1000);
+	const result = { paused, decision, problems: [] };
+	if (!paused) {
+		result.problems.push('no execution reached the review (waiting) within 120 s');
+		return result;
+	}
+	result.boughtWhileWaiting = emulator.requests.slice(before.requests).filter(isCreate).length;
+	if (paused.status !== 'waiting') {
+		result.problems.push(`the execution ended (${paused.status}) instead of waiting for the review`);
+	} else {
+		const mail = await lib.waitFor(() => smtp.messages[before.mails], 15000, 250);
+		const links = mail ? reviewLinks(mail) : [];
+		const link = links.find((candidate) => candidate.includes(`approved=${decision === 'approve'}`));
+		result.mail = mail;
+		if (!link) {
+			result.problems.push(mail ? `no ${decision} link in the review email: ${links.join(', ') || mail.text.slice(0, 300)}` : 'no review email reached the SMTP sink');
+		} else {
+			const clicked = await fetch(link, { headers: { 'user-agent': BROWSER_UA, accept: 'text/html' } });
+			result.clicked = clicked.status;
+		}
+	}
+	result.final = await lib.waitFor(async () => {
+		const execution = await lib.executionDetail(install, session, paused.id).catch(() => null);
+		return execution && FINAL_STATES.has(execution.status) ? execution : null;
+	}, 120000, 1000);
+	if (!result.final) result.problems.push(`execution ${paused.id} did not finish within 120 s of the review`);
+	result.chat = await Promise.race([chat, lib.sleep(10000).then(() => ({ pending: true }))]);
+	result.calls = model.calls.slice(before.calls);
+	result.requests = emulator.requests.slice(before.requests);
+	result.ms = Date.now() - started;
+	return result;
+}
+
+function bytesPerNumber(text) {
+	let items;
+	try {
+		items = JSON.parse(text);
+	} catch {
+		return null;
+	}
+	const list = Array.isArray(items) ? items : [items];
+	return { count: list.length, bytes: Buffer.byteLength(text), perNumber: Math.round(Buffer.byteLength(text) / Math.max(list.length, 1)) };
+}
+
+/** Runs both conversations and records what they show. */
+async function checkAgent({ install, server, session, wf, emulator, model, smtp, record, logsDir }) {
+	if (!hasToolReview(install)) {
+		record({ label: 'AI agent with the Enfonica tools', skipped: true, summary: `n8n ${install.version} derives no review nodes for tools (…HitlTool), which the agent example uses` });
+		return;
+	}
+	lib.resetEmulator(emulator);
+	const approved = await converse({ install, server, session, wf, emulator, model, smtp, chatInput: 'Check first, then find a Sydney number with SMS and buy it.', decision: 'approve' });
+	const declined = await converse({ install, server, session, wf, emulator, model, smtp, chatInput: 'Find a Sydney number with SMS and buy it.', decision: 'decline' });
+	fs.writeFileSync(path.join(logsDir, 'agent-model-calls.json'), JSON.stringify({ approved: approved.calls, declined: declined.calls }, null, 2));
+
+	const lastRequest = (conversation) => ((conversation.calls || []).filter((call) => call.request).slice(-1)[0] || {}).request || {};
+	const exchanges = toolExchanges(lastRequest(approved));
+	const scriptErrors = [...(approved.calls || []), ...(declined.calls || [])].filter((call) => call.error || call.unexpected);
+	const conversationProblems = [...approved.problems, ...declined.problems, ...scriptErrors.map((call) => `model server: ${call.error || call.unexpected}`)];
+
+	// 1. Tool calls reach Enfonica with the model's arguments.
+	{
+		const problems = [...conversationProblems];
+		const searches = approved.requests.filter(isSearch);
+		const good = searches.filter((entry) => entry.query.countryCode === SEARCH_ARGS.countryCode && entry.query.prefix === SEARCH_ARGS.prefix && entry.query.supportsSms === 'true');
+		if (good.length !== 1) problems.push(`expected one search with countryCode=AU, prefix=2, supportsSms=true; the emulator saw ${searches.map((entry) => JSON.stringify(entry.query)).join(' ') || 'none'}`);
+		const lists = approved.requests.filter((entry) => entry.method === 'GET' && /\/projects\/[^/]+\/phoneNumberInstances$/.test(entry.path));
+		if (!lists.length) problems.push('the List our numbers call sent no listing');
+		const listed = exchanges.find((exchange) => exchange.arguments && exchange.arguments.limit === LIST_ARGS.limit);
+		const listedCount = listed && bytesPerNumber(listed.result);
+		if (!listedCount || listedCount.count !== LIST_ARGS.limit) problems.push(`List our numbers with limit ${LIST_ARGS.limit} returned ${listedCount ? listedCount.count : 'no parsable'} items`);
+		const creates = approved.requests.filter(isCreate);
+		const chosen = /"phoneNumber"\s*:\s*"(\+\d+)"/.exec((exchanges[1] || {}).result || '');
+		const body = creates[0] && creates[0].body;
+		const sent = body && body.phoneNumber && (body.phoneNumber.phoneNumber || body.phoneNumber);
+		if (creates.length !== 1) problems.push(`expected exactly one purchase after approval, the emulator saw ${creates.length}`);
+		else if (!chosen || sent !== chosen[1] || body.displayName !== DISPLAY_NAME) problems.push(`bought ${JSON.stringify(body)}, the model asked for ${chosen ? chosen[1] : '?'} as "${DISPLAY_NAME}"`);
+		record({
+			label: 'AI agent: tool calls reach Enfonica with the arguments the model chose',
+			ok: problems.length === 0,
+			ms: approved.ms,
+			problems,
+			summary: `search ${JSON.stringify(good[0] ? good[0].query : {})}; list ${lists.length ? `pageSize ${lists[0].query.pageSize}` : '-'}; create ${JSON.stringify(body || {})}; tools offered: ${(lastRequest(approved).tools || []).map((tool) => tool.function.name).join(', ')}`,
+		});
+	}
+
+	// 2. Tool results are compact.
+	{
+		const problems = [];
+		const search = bytesPerNumber((exchanges[1] || {}).result || '');
+		const list = bytesPerNumber((exchanges[2] || {}).result || '');
+		if (!search || search.perNumber > MAX_BYTES_PER_SEARCH_RESULT) problems.push(`search result: ${search ? `${search.perNumber} bytes per number` : 'not JSON'} (at most ${MAX_BYTES_PER_SEARCH_RESULT})`);
+		if (!list || list.perNumber > MAX_BYTES_PER_INSTANCE) problems.push(`Get Many result: ${list ? `${list.perNumber} bytes per number` : 'not JSON'} (at most ${MAX_BYTES_PER_INSTANCE})`);
+		const describe = (size) => (size ? `${size.count} numbers, ${size.bytes} bytes (${size.perNumber} per number)` : '?');
+		record({ label: 'AI agent: each tool result is compact', ok: problems.length === 0, problems, summary: `search: ${describe(search)}; Get Many: ${describe(list)}` });
+	}
+
+	// 3. A bad argument comes back as text the model can act on, and sends nothing.
+	{
+		const problems = [];
+		const bad = exchanges[0] || {};
+		const text = bad.result || '';
+		if (!/country code/i.test(text)) problems.push(`the tool result does not name the Country Code field: ${text.slice(0, 300)}`);
+		if (!text.toLowerCase().includes(BAD_SEARCH_ARGS.countryCode.toLowerCase())) problems.push('the tool result does not quote the value given');
+		if (/\n\s+at /.test(text)) problems.push('the tool result carries a stack trace');
+		if (approved.requests.some((entry) => isSearch(entry) && entry.query.countryCode === BAD_SEARCH_ARGS.countryCode)) problems.push('a search with the bad country code reached Enfonica');
+		if (exchanges.length < 2) problems.push('the agent did not go on after the error');
+		record({ label: 'AI agent: a bad argument comes back as text the model can act on (no request sent)', ok: problems.length === 0, problems, summary: JSON.stringify(text.slice(0, 240)) });
+	}
+
+	// 4. Buying waits for the review: approve buys once, decline buys nothing.
+	{
+		const problems = [...conversationProblems];
+		for (const conversation of [approved, declined]) {
+			if (conversation.boughtWhileWaiting) problems.push(`${conversation.decision}: ${conversation.boughtWhileWaiting} purchase(s) reached Enfonica before the review`);
+			if (conversation.final && conversation.final.status !== 'success') problems.push(`${conversation.decision}: execution ${conversation.final.id} ended ${conversation.final.status}`);
+		}
+		const declinedCreates = (declined.requests || []).filter(isCreate).length;
+		if (declinedCreates) problems.push(`declined: ${declinedCreates} purchase(s) reached Enfonica`);
+		const declinedExchanges = toolExchanges(lastRequest(declined));
+		const refusal = (declinedExchanges[declinedExchanges.length - 1] || {}).result || '';
+		if (!/reject|declin|denied|not approved|disapprov/i.test(refusal)) problems.push(`declined: the model was not told the call was rejected: ${refusal.slice(0, 200)}`);
+		const answers = [approved, declined].map((conversation) => ((conversation.calls || []).slice(-1)[0] || {}).step || {});
+		if (!/^Bought /.test(answers[0].content || '')) problems.push(`approved: the agent's last answer was ${JSON.stringify(answers[0])}`);
+		if (!/did not buy/.test(answers[1].content || '')) problems.push(`declined: the agent's last answer was ${JSON.stringify(answers[1])}`);
+		record({
+			label: "AI agent: Buy waits for n8n's review for tools (email); approve buys once, decline buys nothing",
+			ok: problems.length === 0,
+			ms: (approved.ms || 0) + (declined.ms || 0),
+			problems,
+			summary: `waiting ${approved.paused ? approved.paused.status : '?'}/${declined.paused ? declined.paused.status : '?'} with 0 purchases; review email "${approved.mail ? (/^Subject: (.*)$/m.exec(approved.mail.text) || [])[1] : '?'}"; links answered ${approved.clicked}/${declined.clicked}; declined tool result ${JSON.stringify(refusal.slice(0, 120))}; answers: ${answers.map((answer) => JSON.stringify(answer.content)).join(' / ')}`,
+		});
+	}
+}
+
+module.exports = { agentCredentials, agentScript, checkAgent, hasToolReview, isAgentWorkflow, prepareAgentWorkflow };

@@ -1,0 +1,68 @@
+'use strict';
+/**
+ * A minimal SMTP server on 127.0.0.1 that keeps every message (no TLS, no AUTH): where n8n's
+ * Send Email review node sends its approval request in the agent check.
+ */
+const net = require('node:net');
+
+/** Quoted-printable (what nodemailer sends HTML as) back to text. */
+function decodeQuotedPrintable(text) {
+	return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+async function startSmtpSink() {
+	const messages = [];
+	const server = net.createServer((socket) => {
+		let buffer = '';
+		let inData = false;
+		let envelope = { from: null, to: [] };
+		const reply = (line) => socket.write(`${line}\r\n`);
+		reply('220 localhost SMTP sink');
+		socket.on('data', (chunk) => {
+			buffer += chunk.toString('utf8');
+			for (;;) {
+				if (inData) {
+					const end = buffer.indexOf('\r\n.\r\n');
+					if (end < 0) return;
+					const raw = buffer.slice(0, end).replace(/^\.\./gm, '.');
+					buffer = buffer.slice(end + 5);
+					inData = false;
+					messages.push({ ...envelope, raw, text: decodeQuotedPrintable(raw) });
+					envelope = { from: null, to: [] };
+					reply('250 OK: queued');
+					continue;
+				}
+				const newline = buffer.indexOf('\r\n');
+				if (newline < 0) return;
+				const line = buffer.slice(0, newline);
+				buffer = buffer.slice(newline + 2);
+				const verb = line.slice(0, 4).toUpperCase();
+				if (verb === 'EHLO') reply('250 localhost');
+				else if (verb === 'HELO') reply('250 localhost');
+				else if (verb === 'MAIL') {
+					envelope.from = line.slice(10).trim();
+					reply('250 OK');
+				} else if (verb === 'RCPT') {
+					envelope.to.push(line.slice(8).trim());
+					reply('250 OK');
+				} else if (verb === 'DATA') {
+					inData = true;
+					reply('354 End data with <CR><LF>.<CR><LF>');
+				} else if (verb === 'QUIT') {
+					reply('221 Bye');
+					socket.end();
+				} else reply('250 OK');
+			}
+		});
+		socket.on('error', () => {});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		host: '127.0.0.1',
+		port: server.address().port,
+		messages,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+module.exports = { decodeQuotedPrintable, startSmtpSink };
