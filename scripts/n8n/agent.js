@@ -2,29 +2,31 @@
 /**
  * The Enfonica node as an AI agent's tool in a real n8n (part of `npm run test:n8n`).
  *
- * The example examples/aiAgentBuyWithApproval.json runs as published: its Chat Trigger is called
- * on the running n8n, its AI Agent talks to an OpenAI Chat Model whose credential points at a
+ * The example examples/aiAgentBuyWithApproval.json runs as published: its Webhook is called on
+ * the running n8n, its AI Agent talks to an OpenAI Chat Model whose credential points at a
  * scripted OpenAI-compatible server on loopback (modelServer.js: it answers with tool calls, then
  * a final message), its tools are the Enfonica node (Search numbers for sale, List our numbers,
  * Buy a number) with $fromAI parameters, and Buy goes through n8n's review for tools (Send Email's
- * review node, to a local SMTP sink). Two conversations: one approved, one declined.
+ * review node, to a local SMTP sink), and the agent's answer is emailed to the requester. Two
+ * requests: one approved, one declined.
  *
  * Checked: the tool calls reach the emulator with the arguments the script chose; the size of
  * each tool result per number; a bad argument comes back to the model as text it can act on, with
  * no request sent; nothing is bought while the review waits; approve buys exactly once, decline
- * buys nothing and tells the model so.
+ * buys nothing and tells the model so; the requester gets the agent's answer.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
 
 const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
-const CHAT_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.chatTrigger';
+const WEBHOOK_TYPE = 'n8n-nodes-base.webhook';
 const SEARCH_ARGS = { countryCode: 'AU', prefix: '2' };
 // A country name where the tool wants an ISO code: the node refuses it before any request.
 const BAD_SEARCH_ARGS = { countryCode: 'Australia', prefix: '2' };
 const LIST_ARGS = { limit: 2 };
 const DISPLAY_NAME = 'Sydney SMS line';
+const REQUESTER = 'requester@example.com';
 // The review links ignore requests that look like bots; a person clicks them in a browser.
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 // Per number, what the agent gets back (compact: the simplified output, not Enfonica's objects).
@@ -127,31 +129,46 @@ function isSearch(entry) {
 	return entry.method === 'GET' && /\/phoneNumbers:search$/.test(entry.path);
 }
 
-/** POST to the Chat Trigger; retried while the production webhook is not registered yet (404). */
-async function sendChat(url, chatInput, sessionId) {
+/** Where the example takes requests: its Webhook's production URL. */
+function requestUrl(baseUrl, wf) {
+	return `${baseUrl}/webhook/${wf.workflow.nodes.find((node) => node.type === WEBHOOK_TYPE).parameters.path}`;
+}
+
+/** POSTs a request to the example; retried while the production webhook is not registered yet (404). */
+async function sendRequest(url, body) {
 	for (let attempt = 1; ; attempt++) {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ action: 'sendMessage', sessionId, chatInput }),
-		});
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		if (response.status !== 404 || attempt >= 20) return { status: response.status, body: await response.text() };
 		await lib.sleep(500);
 	}
 }
 
+function mailSubject(mail) {
+	return (/^Subject: (.*)$/m.exec(mail.text) || [])[1] || '';
+}
+
+/** An email as `npm run n8n` prints it: a review's links to open, or an answer's text. */
+function describeMail(mail) {
+	const links = reviewLinks(mail);
+	const body = links.length
+		? links.map((link) => `  ${/approved=true/.test(link) ? 'approve' : 'decline'}: ${link}`).join('\n')
+		: `  ${(mail.text.split(/\r?\n\r?\n/).slice(1).join('\n').trim() || '').slice(0, 500)}`;
+	return `\nEmail to ${mail.to.join(', ')}: "${mailSubject(mail)}"${links.length ? ' (open one link in your browser)' : ''}\n${body}`;
+}
+
+/** The approve / decline links of a review email (HTML, quoted-printable decoded). */
 function reviewLinks(mail) {
 	const links = mail.text.match(/https?:\/\/[^"'\s<>]*webhook-waiting[^"'\s<>]*/g) || [];
 	return [...new Set(links.map((link) => link.replace(/&amp;/g, '&')))];
 }
 
-/** One conversation: chat → tool calls → review (approve or decline) → the agent's answer. */
-async function converse({ install, server, session, wf, emulator, model, smtp, chatInput, decision }) {
-	const trigger = wf.workflow.nodes.find((node) => node.type === CHAT_TRIGGER_TYPE);
+/** One request: tool calls → review (approve or decline) → the agent's answer, emailed. */
+async function converse({ install, server, session, wf, emulator, model, smtp, request, decision }) {
 	const started = Date.now();
 	const before = { calls: model.calls.length, mails: smtp.messages.length, requests: emulator.requests.length };
 	const known = new Set((await lib.executionsOf(session, wf.id)).map((execution) => execution.id));
-	const chat = sendChat(`${server.url}/webhook/${trigger.webhookId}/chat`, chatInput, `enfonica-${decision}-${Date.now()}`).catch((error) => ({ error: error.message }));
+	const sent = await sendRequest(requestUrl(server.url, wf), { request, email: REQUESTER }).catch((error) => ({ status: 0, body: error.message }));
+	if (sent.status !== 200) return { decision, problems: [`POST ${requestUrl(server.url, wf)}: ${sent.status} ${sent.body.slice(0, 200)}`] };
 	const newest = async () => (await lib.executionsOf(session, wf.id)).find((execution) => !known.has(execution.id));
 	const paused = await lib.waitFor(async () => {
 		const execution = await newest();
@@ -182,7 +199,7 @@ async function converse({ install, server, session, wf, emulator, model, smtp, c
 		return execution && FINAL_STATES.has(execution.status) ? execution : null;
 	}, 120000, 1000);
 	if (!result.final) result.problems.push(`execution ${paused.id} did not finish within 120 s of the review`);
-	result.chat = await Promise.race([chat, lib.sleep(10000).then(() => ({ pending: true }))]);
+	result.answer = await lib.waitFor(() => smtp.messages.slice(before.mails).find((mail) => mail.to.some((to) => to.includes(REQUESTER))), 15000, 250);
 	result.calls = model.calls.slice(before.calls);
 	result.requests = emulator.requests.slice(before.requests);
 	result.ms = Date.now() - started;
@@ -207,8 +224,8 @@ async function checkAgent({ install, server, session, wf, emulator, model, smtp,
 		return;
 	}
 	lib.resetEmulator(emulator);
-	const approved = await converse({ install, server, session, wf, emulator, model, smtp, chatInput: 'Check first, then find a Sydney number with SMS and buy it.', decision: 'approve' });
-	const declined = await converse({ install, server, session, wf, emulator, model, smtp, chatInput: 'Find a Sydney number with SMS and buy it.', decision: 'decline' });
+	const approved = await converse({ install, server, session, wf, emulator, model, smtp, request: 'Check first, then find a Sydney number with SMS and buy it.', decision: 'approve' });
+	const declined = await converse({ install, server, session, wf, emulator, model, smtp, request: 'Find a Sydney number with SMS and buy it.', decision: 'decline' });
 	fs.writeFileSync(path.join(logsDir, 'agent-model-calls.json'), JSON.stringify({ approved: approved.calls, declined: declined.calls }, null, 2));
 
 	const lastRequest = (conversation) => ((conversation.calls || []).filter((call) => call.request).slice(-1)[0] || {}).request || {};
@@ -281,14 +298,19 @@ async function checkAgent({ install, server, session, wf, emulator, model, smtp,
 		const answers = [approved, declined].map((conversation) => ((conversation.calls || []).slice(-1)[0] || {}).step || {});
 		if (!/^Bought /.test(answers[0].content || '')) problems.push(`approved: the agent's last answer was ${JSON.stringify(answers[0])}`);
 		if (!/did not buy/.test(answers[1].content || '')) problems.push(`declined: the agent's last answer was ${JSON.stringify(answers[1])}`);
+		for (const [index, conversation] of [approved, declined].entries()) {
+			const expected = answers[index].content || '?';
+			if (!conversation.answer) problems.push(`${conversation.decision}: no answer emailed to ${REQUESTER}`);
+			else if (!conversation.answer.text.includes(expected)) problems.push(`${conversation.decision}: the answer emailed does not hold the agent's answer ${JSON.stringify(expected)}`);
+		}
 		record({
-			label: "AI agent: Buy waits for n8n's review for tools (email); approve buys once, decline buys nothing",
+			label: "AI agent: Buy waits for n8n's review for tools (email); approve buys once, decline buys nothing; the answer is emailed",
 			ok: problems.length === 0,
 			ms: (approved.ms || 0) + (declined.ms || 0),
 			problems,
-			summary: `waiting ${approved.paused ? approved.paused.status : '?'}/${declined.paused ? declined.paused.status : '?'} with 0 purchases; review email "${approved.mail ? (/^Subject: (.*)$/m.exec(approved.mail.text) || [])[1] : '?'}"; links answered ${approved.clicked}/${declined.clicked}; declined tool result ${JSON.stringify(refusal.slice(0, 120))}; answers: ${answers.map((answer) => JSON.stringify(answer.content)).join(' / ')}`,
+			summary: `waiting ${approved.paused ? approved.paused.status : '?'}/${declined.paused ? declined.paused.status : '?'} with 0 purchases; review email "${approved.mail ? mailSubject(approved.mail) : '?'}"; links answered ${approved.clicked}/${declined.clicked}; declined tool result ${JSON.stringify(refusal.slice(0, 120))}; answers: ${answers.map((answer) => JSON.stringify(answer.content)).join(' / ')}`,
 		});
 	}
 }
 
-module.exports = { agentCredentials, agentScript, checkAgent, hasToolReview, isAgentWorkflow, prepareAgentWorkflow };
+module.exports = { agentCredentials, agentScript, checkAgent, describeMail, hasToolReview, isAgentWorkflow, mailSubject, prepareAgentWorkflow, requestUrl, reviewLinks };

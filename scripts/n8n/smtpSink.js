@@ -10,7 +10,8 @@ function decodeQuotedPrintable(text) {
 	return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-async function startSmtpSink() {
+/** `onMessage(mail)` is called for each message kept. */
+async function startSmtpSink({ onMessage } = {}) {
 	const messages = [];
 	const server = net.createServer((socket) => {
 		let buffer = '';
@@ -27,7 +28,9 @@ async function startSmtpSink() {
 					const raw = buffer.slice(0, end).replace(/^\.\./gm, '.');
 					buffer = buffer.slice(end + 5);
 					inData = false;
-					messages.push({ ...envelope, raw, text: decodeQuotedPrintable(raw) });
+					const mail = { ...envelope, raw, text: decodeQuotedPrintable(raw) };
+					messages.push(mail);
+					if (onMessage) onMessage(mail);
 					envelope = { from: null, to: [] };
 					reply('250 OK: queued');
 					continue;

@@ -17,6 +17,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 const readline = require('node:readline');
 const lib = require('./lib');
+const agent = require('./agent');
+const { startModelServer } = require('./modelServer');
+const { startSmtpSink } = require('./smtpSink');
 
 const DEFAULT_VERSION = '2.40.7';
 
@@ -115,11 +118,22 @@ async function main() {
 	const projects = lib.projectsIn(workflows.map((wf) => wf.workflow));
 	const { projects: sampleProjects } = lib.resetEmulator(emulator, projects);
 	const { data } = lib.emulatorCredential(emulator, sampleProjects[0]);
-	const credentials = lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data);
+	// The AI agent example's model and reviewer, on loopback: the scripted model of test:n8n, and
+	// an SMTP sink that prints the review links here.
+	const model = await startModelServer(agent.agentScript);
+	const smtp = await startSmtpSink({ onMessage: (mail) => lib.log(agent.describeMail(mail)) });
+	const agentWorkflows = workflows.filter((wf) => agent.isAgentWorkflow(wf.workflow));
+	const credentials = [
+		...lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data),
+		...agent.agentCredentials(agentWorkflows.map((wf) => wf.workflow), model, smtp),
+	];
 	const { changed, save } = changedWorkflows(userFolder, workflows);
 	lib.log(`Importing the "${lib.CREDENTIAL_NAME}" credential${changed.length ? ` and ${changed.length} example workflow(s)` : ''} into n8n ${install.version}…`);
 	await lib.importAll(install, userFolder, credentials, changed);
 	save();
+	// Published, so that its webhook answers (review for tools is n8n 2.x only).
+	const requestAgents = agent.hasToolReview(install) ? agentWorkflows : [];
+	for (const wf of requestAgents) await lib.activateWorkflow(install, userFolder, wf.id);
 
 	const owner = lib.ownerAccount(install);
 	const port = Number(process.env.N8N_PORT || 5678);
@@ -156,6 +170,11 @@ async function main() {
 		`  Credential:  "${lib.CREDENTIAL_NAME}" -> the Enfonica emulator at ${emulator.baseUrl} (service account key; projects ${sampleProjects.join(', ')})`,
 		'  Workflows:',
 		...workflows.map((wf) => `    ${server.url}/workflow/${wf.id}  ${wf.name}${wf.isTrigger ? '  (trigger: publish/activate it to poll)' : ''}`),
+		...requestAgents.map(
+			(wf) =>
+				`  AI agent:    curl -H 'content-type: application/json' -d '{"request": "Find a Sydney number with SMS and buy it", "email": "you@example.com"}' ${agent.requestUrl(server.url, wf)}`,
+		),
+		requestAgents.length ? '               (its model is scripted, on loopback) searches, then asks to buy: the emails it sends, the review links included, are printed here.' : null,
 		'',
 		'The emulator starts from its sample data at every start; workflows you edit are kept',
 		'(an example is re-imported only when its file changes).',
@@ -174,6 +193,8 @@ async function main() {
 		lib.log('\nStopping n8n and the emulator…');
 		await server.stop();
 		await emulator.close();
+		await model.close();
+		await smtp.close();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
