@@ -31,7 +31,7 @@ const REQUESTER = 'requester@example.com';
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 // Per number, what the agent gets back (compact: the simplified output, not Enfonica's objects).
 const MAX_BYTES_PER_SEARCH_RESULT = 300;
-const MAX_BYTES_PER_INSTANCE = 700;
+const MAX_BYTES_PER_INSTANCE = 450;
 const FINAL_STATES = new Set(['success', 'error', 'crashed', 'canceled']);
 
 function isAgentWorkflow(workflow) {
