@@ -1,12 +1,11 @@
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { EnfonicaApi } from '../credentials/EnfonicaApi.credentials';
-import { Enfonica } from '../nodes/Enfonica/Enfonica.node';
-import { EnfonicaTrigger } from '../nodes/Enfonica/EnfonicaTrigger.node';
+import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 /**
- * n8n's UX guidelines for what a user reads in the editor, checked on every parameter of both
- * nodes and the credential (nested ones included), so they stay true: placeholders in the
+ * n8n's UX guidelines for what a user reads in the editor, checked on every parameter of every
+ * node and credential the package declares (nested ones included), so they stay true: placeholders in the
  * "e.g. …" form, hints of at most 120 characters (n8n's lint warns above), boolean descriptions
  * starting "Whether", options and collection items sorted alphabetically, action labels as n8n
  * writes them, and no environment variables in the UI.
@@ -35,14 +34,24 @@ function walk(properties: Described[], path: string, found: Found[] = []): Found
 	return found;
 }
 
-const enfonica = new Enfonica().description;
-const trigger = new EnfonicaTrigger().description;
-const credential = new EnfonicaApi();
+/** Every node and credential package.json declares (its `dist/…js` path), from its source, so a new node is checked too. */
+function declared<T>(kind: 'nodes' | 'credentials'): T[] {
+	const root = join(__dirname, '..');
+	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { n8n: Record<string, string[]> };
+	return pkg.n8n[kind].map((built) => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(join(root, built.replace(/^dist\//, '').replace(/\.js$/, '.ts'))) as Record<string, new () => T>;
+		const [Type] = Object.values(exported);
+		return new Type();
+	});
+}
+
+const nodes = declared<INodeType>('nodes').map((node) => node.description);
+const credentials = declared<ICredentialType>('credentials');
 
 const everything: Found[] = [
-	...walk(enfonica.properties, 'Enfonica'),
-	...walk(trigger.properties, 'Enfonica Trigger'),
-	...walk(credential.properties, 'Enfonica API credential'),
+	...nodes.flatMap((node) => walk(node.properties, node.displayName)),
+	...credentials.flatMap((credential) => walk(credential.properties, `${credential.displayName} credential`)),
 ];
 const parameters = everything.filter((found): found is Found & { item: INodeProperties } => isProperty(found.item));
 
@@ -56,7 +65,8 @@ const texts = (item: Described): string[] =>
 	].filter((text): text is string => typeof text === 'string');
 
 describe('parameter descriptions follow n8n UX guidelines', () => {
-	it('finds the parameters of both nodes and the credential', () => {
+	it('finds the parameters of every node and credential package.json declares', () => {
+		expect(nodes.map((node) => node.name)).toEqual(expect.arrayContaining(['enfonica', 'enfonicaTrigger']));
 		expect(parameters.length).toBeGreaterThan(60);
 		expect(parameters.map(({ path }) => path)).toEqual(expect.arrayContaining(['Enfonica API credential › Project ID', 'Enfonica › Options › Concurrency']));
 	});
@@ -114,8 +124,8 @@ describe('parameter descriptions follow n8n UX guidelines', () => {
 		expect(leaks).toEqual([]);
 	});
 
-	it('descriptions of the nodes themselves are set', () => {
-		for (const description of [enfonica, trigger] as INodeTypeDescription[]) expect(description.description.length).toBeGreaterThan(20);
+	it('every node describes itself', () => {
+		for (const description of nodes) expect(description.description.length).toBeGreaterThan(20);
 	});
 });
 
