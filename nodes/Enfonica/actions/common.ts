@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { checked } from '../helpers/inputError';
 import { resolveProjectName } from '../helpers/project';
 import type { ListTarget } from '../helpers/resourceNames';
 import { checkChoice, checkChoices, checkPositiveInteger } from '../helpers/validation';
-import type { OutputModel } from '../models/output';
-import { shaper } from '../models/output';
+import type { OutputModel, OutputShape } from '../models/output';
+import { presenter } from '../models/output';
 import { CREDENTIAL_TYPE, enfonicaApiRequestAllItems } from '../transport';
 
 /** What every resource's operations share: the item's project, Return All / Limit, list output. */
@@ -25,24 +25,35 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 /** Values of Output (node version 2 on): stored in workflows, keep them stable. */
 export const OUTPUT_FORMATS = ['raw', 'selectedFields', 'simple'];
 
-const asReturned = (resource: unknown) => resource as IDataObject;
+/**
+ * Output (Simplified, Raw, Selected Fields) and its Fields parameter as the fields to output,
+ * checked. Both nodes read it: `parameter` reads one of the node's parameters.
+ */
+export function readOutputShape(
+	node: INode,
+	itemIndex: number | undefined,
+	parameter: (name: string, fallback: unknown) => unknown,
+	model: OutputModel<unknown, unknown>,
+	fieldsParameter = { name: 'fields', label: 'Fields' },
+): OutputShape {
+	const format = checked(node, itemIndex, 'Output', () => checkChoice(parameter('outputFormat', 'simple'), OUTPUT_FORMATS)) || 'simple';
+	if (format !== 'selectedFields') return format === 'raw' ? 'raw' : model.simplified;
+	const keys = Object.keys(model.fields);
+	const chosen = checked(node, itemIndex, fieldsParameter.label, () => checkChoices(parameter(fieldsParameter.name, []), keys));
+	return keys.filter((key) => key === model.identity || chosen.includes(key));
+}
 
 /**
- * The item's output choice as a function from a resource to its output: Output (Simplified, Raw,
- * Selected Fields) from node version 2, Simplify in version 1 (its 19-field shape, so stored
- * workflows keep their output). Read once per item (getNodeParameter is too slow to repeat per
- * result); the router also runs it for every item before any request, so a bad Fields value
- * stops the run before anything is bought or changed.
+ * The item's output choice as a function from a resource to its output: Output from node
+ * version 2, Simplify in version 1 (its 19-field shape, so stored workflows keep their output).
+ * Read once per item (getNodeParameter is too slow to repeat per result); the router also runs
+ * it for every item before any request, so a bad Fields value stops the run before anything is
+ * bought or changed.
  */
 export function itemPresenter(this: IExecuteFunctions, model: OutputModel<unknown, unknown>, itemIndex: number): (resource: unknown) => IDataObject {
 	const node = this.getNode();
-	if (node.typeVersion < 2) return this.getNodeParameter('simplify', itemIndex, true) ? shaper(model, model.legacy) : asReturned;
-	const format = checked(node, itemIndex, 'Output', () => checkChoice(this.getNodeParameter('outputFormat', itemIndex, 'simple'), OUTPUT_FORMATS)) || 'simple';
-	if (format === 'raw') return asReturned;
-	if (format === 'simple') return shaper(model, model.simplified);
-	const keys = Object.keys(model.fields);
-	const chosen = checked(node, itemIndex, 'Fields', () => checkChoices(this.getNodeParameter('fields', itemIndex, []), keys));
-	return shaper(model, keys.filter((key) => key === model.identity || chosen.includes(key)));
+	if (node.typeVersion < 2) return presenter(model, this.getNodeParameter('simplify', itemIndex, true) ? model.legacy : 'raw');
+	return presenter(model, readOutputShape(node, itemIndex, (name, fallback) => this.getNodeParameter(name, itemIndex, fallback), model));
 }
 
 /** A whole list or search as output items of one input item, as the item's output choice asks. */

@@ -20,6 +20,14 @@ export interface OutputModel<T, C = T> {
 	context(resource: T): C;
 }
 
+/** Which fields an output keeps, in order; 'raw' = the API object as returned. */
+export type OutputShape = 'raw' | readonly string[];
+
+/** A function from a resource to its output in `shape`. */
+export function presenter<T, C>(model: OutputModel<T, C>, shape: OutputShape): (resource: T) => IDataObject {
+	return shape === 'raw' ? (resource) => resource as IDataObject : shaper(model, shape);
+}
+
 /** A function that outputs those fields of a resource, in that order. */
 export function shaper<T, C>(model: OutputModel<T, C>, keys: readonly string[]): (resource: T) => IDataObject {
 	const readers = keys.map((key) => [key, model.fields[key].read] as const);
