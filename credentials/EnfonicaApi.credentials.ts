@@ -102,6 +102,17 @@ export class EnfonicaApi implements ICredentialType {
 			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for each response, including the credential\'s Test. Default 60 s, the deadline of Enfonica\'s Node.js client library.',
 		},
+		// Flagged by the same scanner warning: it is a secret (it lets anyone forge Enfonica's requests).
+		{
+			displayName: 'Signing Key',
+			name: 'signingKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. AAECAwQF…Pw== (88 characters)',
+			description:
+				'Only for the Enfonica Inbound Trigger: the project\'s request signing key, exactly as the Enfonica Console shows it under Project → Settings (base64, 88 characters ending in "=="). n8n decodes it to the 64-byte key itself: using the 88 characters as the key is the common mistake that makes every signature fail.',
+		},
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

@@ -2,6 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EmulatorCore } from './core';
+import type { Delivery, DeliveryOptions } from './delivery';
+import { deliver, SigningKeys } from './delivery';
 import { createRequestHandler } from './pipeline';
 import { SAMPLE_EMPTY_PROJECT, SAMPLE_INSTANCES, SAMPLE_INVENTORY, SAMPLE_LISTINGS, SAMPLE_PROJECT } from './sample';
 import { seedBulk, seedInstances } from './seed';
@@ -31,6 +33,9 @@ import type {
 export class Emulator {
 	readonly baseUrl: string;
 	readonly tokenUrl: string;
+	/** Every delivery to handler URIs, in order. */
+	readonly deliveries: Delivery[] = [];
+	private readonly signingKeys = new SigningKeys();
 
 	/** Use startEmulator(); the constructor is internal. */
 	constructor(
@@ -190,6 +195,62 @@ export class Emulator {
 
 	get moveIgnoresListing(): boolean {
 		return this.core.moveIgnoresListing;
+	}
+
+	// --- what Enfonica sends to handler URIs (see delivery.ts) ---
+
+	/** The project's request signing key, base64 as the Console shows it (random, made on first use). */
+	signingKeyOf(project: string): string {
+		return this.signingKeys.of(project);
+	}
+
+	setSigningKey(project: string, keyBase64: string): void {
+		this.signingKeys.set(project, keyBase64);
+	}
+
+	/** An SMS arriving on the instance: a signed INCOMING_MESSAGE to its message handlers, first to last until one answers 2xx. */
+	async deliverMessage(instanceName: string, message: Record<string, unknown> = {}, options?: DeliveryOptions): Promise<Delivery> {
+		const instance = this.mustFind(instanceName);
+		const payload = {
+			name: `projects/${instance.project}/messages/${this.core.newInstanceId()}`,
+			to: instance.startNumber,
+			from: '+61412345678',
+			body: 'Hello from the emulator',
+			direction: 'INCOMING',
+			status: 'RECEIVED',
+			segmentCount: 1,
+			encoding: 'GSM7',
+			createTime: new Date(this.core.clock.now()).toISOString(),
+			...message,
+		};
+		return this.record(await deliver(this.core, this.signingKeys, instance, 'INCOMING_MESSAGE', JSON.stringify(payload), options));
+	}
+
+	/** A call arriving on the instance: a signed CALL (VoiceML request) to its call handlers, first to last until one answers 2xx. */
+	async deliverCall(instanceName: string, call: Record<string, unknown> = {}, parameters: Record<string, string> = {}, options?: DeliveryOptions): Promise<Delivery> {
+		const instance = this.mustFind(instanceName);
+		const now = new Date(this.core.clock.now()).toISOString();
+		const payload = {
+			call: {
+				name: `projects/${instance.project}/calls/${this.core.newInstanceId()}`,
+				to: instance.startNumber,
+				from: '+61412345678',
+				transport: 'PSTN',
+				direction: 'INCOMING',
+				state: 'STARTING',
+				createMethod: 'INCOMING_CALL',
+				createTime: now,
+				startTime: now,
+				...call,
+			},
+			parameters,
+		};
+		return this.record(await deliver(this.core, this.signingKeys, instance, 'CALL', JSON.stringify(payload), options));
+	}
+
+	private record(delivery: Delivery): Delivery {
+		this.deliveries.push(delivery);
+		return delivery;
 	}
 
 	// --- faults, latency, log ---

@@ -1,5 +1,7 @@
 /** Enfonica Numbering API emulator: see README.md in this folder. */
 export { Emulator, startEmulator } from './emulator';
+export type { Delivery, DeliveryAttempt, DeliveryOptions } from './delivery';
+export { signRequest } from './signing';
 export type {
 	ApiMethod,
 	BearerTokenOptions,

@@ -14,6 +14,7 @@ import { loadPackage } from './package-loader';
 import { pollOnce } from './poll';
 import { runSingleNode } from './run-node';
 import { executeWorkflow } from './run-workflow';
+import { startWebhookHost } from './webhook';
 import type { Harness, HarnessOptions, WorkflowJson } from './types';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -68,6 +69,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
 				options.startItems,
 			),
 		poll: async (args) => await pollOnce(context, args),
+		webhookHost: async () => await startWebhookHost(context),
 		testCredential: async (credential) => {
 			// n8n only tests saved credentials (the editor saves before testing).
 			const id = isCredentialReference(credential)

@@ -29,5 +29,7 @@ export { useScratchUserFolder } from './environment';
 export { executeWorkflow } from './run-workflow';
 export { runSingleNode, DEFAULT_NODE_TYPE } from './run-node';
 export { pollOnce } from './poll';
+export { startWebhookHost } from './webhook';
+export type { HostedExecution, HostedRequest, HostedWebhookTrigger, WebhookHost } from './webhook';
 export { testStoredCredential } from './credential-tester';
 export type { HarnessContext } from './context';

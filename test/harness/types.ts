@@ -16,6 +16,7 @@ import type {
 import type { CredentialStore } from './credential-store';
 import type { HarnessCredentialsHelper } from './credentials-helper';
 import type { CapturedLog } from './log-capture';
+import type { WebhookHost } from './webhook';
 
 export interface HarnessOptions {
 	/** Directory of the package to load (its package.json `n8n` section). Default: repo root. */
@@ -138,6 +139,8 @@ export interface Harness {
 	runNode(args: RunNodeArgs): Promise<RunResult>;
 	runWorkflow(workflow: WorkflowJson, opts?: RunWorkflowOptions): Promise<WorkflowRunResult>;
 	poll(args: PollArgs): Promise<PollResult>;
+	/** A loopback stand-in for n8n's webhook server, to activate webhook triggers on (see webhook.ts). */
+	webhookHost(): Promise<WebhookHost>;
 	testCredential(
 		credential: IDataObject | { credentialId: string },
 	): Promise<CredentialTestResult>;

@@ -144,7 +144,7 @@ export function outputChoice(model: OutputModel<unknown, unknown>): INodePropert
 	];
 }
 
-const defaultCountryOption: INodeProperties = {
+export const defaultCountryOption: INodeProperties = {
 	displayName: 'Default Country',
 	name: 'defaultCountry',
 	type: 'string',

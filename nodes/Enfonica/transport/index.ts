@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -16,7 +17,7 @@ import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
 import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs, retryInfoDelayMs } from './retry';
 
-export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const CREDENTIAL_TYPE = 'enfonicaApi';
 

@@ -20,7 +20,7 @@ export function readInstanceLocator(
 	this: EnfonicaContext,
 	locator: INodeParameterResourceLocator | string,
 	projectName: string,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	defaultCountry?: string,
 ): { name: string } | { phoneNumber: string } {
 	const { mode, value } = typeof locator === 'string' ? { mode: 'name', value: locator } : locator;
@@ -33,7 +33,7 @@ export async function resolveInstanceName(
 	this: EnfonicaContext,
 	target: { name: string } | { phoneNumber: string },
 	projectName: string,
-	itemIndex: number,
+	itemIndex: number | undefined,
 ): Promise<string> {
 	if ('name' in target) return target.name;
 	const candidates = await enfonicaApiRequestAllItems.call(this, instancesIn(projectName), { prefix: target.phoneNumber }, { itemIndex, limit: 1000 });

@@ -1,0 +1,44 @@
+import type { IDataObject, IHookFunctions, INodeParameterResourceLocator, IWebhookFunctions } from 'n8n-workflow';
+
+import { readInstanceLocator } from '../actions/phoneNumberInstance/instanceLocator';
+import { checked } from '../helpers/inputError';
+import { resolveProjectName } from '../helpers/project';
+import { decodeSigningKey } from '../helpers/signingKey';
+import { checkChoice, checkChoices } from '../helpers/validation';
+import { CREDENTIAL_TYPE } from '../transport';
+import type { InboundEvent } from './events';
+import { INBOUND_EVENTS } from './events';
+import type { HandlerPosition } from './handlerList';
+
+export interface InboundSettings {
+	projectName: string;
+	target: { name: string } | { phoneNumber: string };
+	events: InboundEvent[];
+	position: HandlerPosition;
+}
+
+const PROJECT_HINT = 'Set Project on the trigger, or a Project ID in the Enfonica API credential.';
+
+export function selectedEvents(this: IHookFunctions | IWebhookFunctions): InboundEvent[] {
+	const names = checked(this.getNode(), undefined, 'Trigger On', () => checkChoices(this.getNodeParameter('events', []), INBOUND_EVENTS.map((event) => event.name)));
+	return INBOUND_EVENTS.filter((event) => names.includes(event.name));
+}
+
+/** The decoded Signing Key: activation and every request need it (the message says where to find it). */
+export async function signingKey(this: IHookFunctions | IWebhookFunctions): Promise<Buffer> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return checked(this.getNode(), undefined, 'Signing Key', () => decodeSigningKey(credentials.signingKey));
+}
+
+/** The trigger's parameters, checked before any request: a bad value fails activation with a clear message. */
+export async function readSettings(this: IHookFunctions): Promise<InboundSettings> {
+	const node = this.getNode();
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const projectName = checked(node, undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials), PROJECT_HINT);
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const country = typeof options.defaultCountry === 'string' && options.defaultCountry.trim() !== '' ? options.defaultCountry.trim() : undefined;
+	const locator = this.getNodeParameter('phoneNumberInstance') as INodeParameterResourceLocator;
+	const target = readInstanceLocator.call(this, locator, projectName, undefined, country);
+	const position = checked(node, undefined, 'Handler Position', () => checkChoice(this.getNodeParameter('handlerPosition', 'first'), ['first', 'last'])) as HandlerPosition;
+	return { projectName, target, events: selectedEvents.call(this), position };
+}

@@ -1,0 +1,144 @@
+/**
+ * Enfonica's request signature, against the worked examples of the handlers reference (section
+ * 5.1, test vectors): the node's verifier as built (dist) and the emulator's signer both give
+ * exactly those signatures, and the documented mistakes all fail. Plus the Signing Key check and
+ * where the trigger puts its URL in a handler list.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+import { signRequest } from './emulator';
+
+const DIST = path.resolve(__dirname, '..', 'dist', 'nodes', 'Enfonica');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { enfonicaSignature, isValidSignature } = require(path.join(DIST, 'inbound', 'signature.js')) as typeof import('../nodes/Enfonica/inbound/signature');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { decodeSigningKey } = require(path.join(DIST, 'helpers', 'signingKey.js')) as typeof import('../nodes/Enfonica/helpers/signingKey');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { isInPlace, placed, hasRoom } = require(path.join(DIST, 'inbound', 'handlerList.js')) as typeof import('../nodes/Enfonica/inbound/handlerList');
+
+/** The made-up key 0x00 … 0x3f, as the Console would show it. */
+const KEY_BASE64 = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==';
+const KEY = decodeSigningKey(KEY_BASE64);
+
+const A = {
+	url: 'https://hooks.example.com/enfonica/sms?tenant=42',
+	event: 'INCOMING_MESSAGE',
+	body: Buffer.from(
+		'{"name":"projects/my-project/messages/abc123","to":"+61255501100","from":"+61412345678","body":"Hello ✓","direction":"INCOMING","status":"RECEIVED","createTime":"2024-05-01T03:04:05.123Z"}',
+		'utf8',
+	),
+	signature: 'HRv3qywr7arnYqvWQcu+TW6cwhu3HED4osHHuEcUgTA=',
+};
+const B = {
+	url: 'https://hooks.example.com/enfonica/voice',
+	event: 'CALL',
+	body: Buffer.from(
+		'{"call":{"name":"projects/my-project/calls/c-789","to":"+61255501100","from":"+61412345678","transport":"PSTN","direction":"INCOMING","state":"STARTING","createMethod":"INCOMING_CALL","createTime":"2024-05-01T03:04:05Z"},"parameters":{}}',
+		'utf8',
+	),
+	signature: 'dhtJD4cudbimDQseI4WbjD4hR3JxW1qnbm49w1ah7qQ=',
+};
+const C = {
+	url: 'https://hooks.example.com/enfonica/voice',
+	event: 'CALL_STATE_UPDATE',
+	body: Buffer.from('{"name":"projects/my-project/calls/c-789","to":"+61255501100","from":"+61412345678","state":"COMPLETED","direction":"INCOMING","answerDuration":"42s"}', 'utf8'),
+	signature: 'AiojwSff4Qb2GCB25ckP6XykhlL5psuGawFlf3UBjYE=',
+};
+
+describe('the worked examples (handlers reference 5.1)', () => {
+	it('the key decodes to the 64 bytes 0x00 … 0x3f', () => {
+		expect([...KEY]).toEqual(Array.from({ length: 64 }, (_, index) => index));
+	});
+
+	it('example A: the signed message is 254 bytes with the documented SHA-256', () => {
+		expect(A.body.length).toBe(190);
+		const message = Buffer.concat([Buffer.from(A.url + A.event, 'utf8'), A.body]);
+		expect(message.length).toBe(254);
+		expect(createHash('sha256').update(message).digest('hex')).toBe('7e5f8fe1650d67a83d1df0dda6ad1a6f519c64d81e9f4cdba3ac1e1f89d35c47');
+	});
+
+	it.each([
+		['A (INCOMING_MESSAGE, query string)', A],
+		['B (CALL)', B],
+		['C (CALL_STATE_UPDATE)', C],
+	])('example %s: the node and the emulator both give the documented signature, and the node accepts it', (_name, example) => {
+		expect(enfonicaSignature(KEY, example.url, example.event, example.body)).toBe(example.signature);
+		expect(signRequest(KEY_BASE64, example.url, example.event, example.body)).toBe(example.signature);
+		expect(isValidSignature(KEY, example.url, example.event, example.body, example.signature)).toBe(true);
+	});
+
+	it('each documented negative case fails verification, and is the documented wrong signature', () => {
+		const undecoded = { signature: 'dUQmimVixc1yG82oh8q6lENPktleBNxo6cfJ3cpsCYk=', computed: enfonicaSignature(Buffer.from(KEY_BASE64, 'utf8'), A.url, A.event, A.body) };
+		const queryDropped = { signature: 'ROWJdUdfYkh82q7blHOxleF1HFSaNRNXM9ccxPb3BpY=', computed: enfonicaSignature(KEY, 'https://hooks.example.com/enfonica/sms', A.event, A.body) };
+		const reserialised = {
+			signature: 'FGK2ogVzy/MtdeXHcOhVBtE763w2Kjd5U0QXk3sn4D4=',
+			computed: enfonicaSignature(KEY, A.url, A.event, Buffer.from(JSON.stringify(JSON.parse(A.body.toString('utf8')), null, 1), 'utf8')),
+		};
+		for (const negative of [undecoded, queryDropped, reserialised]) {
+			expect(negative.computed).toBe(negative.signature);
+			expect(isValidSignature(KEY, A.url, A.event, A.body, negative.signature)).toBe(false);
+		}
+	});
+
+	it('refuses a missing, empty, truncated or other event\'s signature', () => {
+		expect(isValidSignature(KEY, A.url, A.event, A.body, undefined)).toBe(false);
+		expect(isValidSignature(KEY, A.url, A.event, A.body, '')).toBe(false);
+		expect(isValidSignature(KEY, A.url, A.event, A.body, A.signature.slice(0, -1))).toBe(false);
+		expect(isValidSignature(KEY, A.url, A.event, A.body, [A.signature])).toBe(false);
+		expect(isValidSignature(KEY, B.url, C.event, B.body, B.signature)).toBe(false);
+	});
+});
+
+describe('the Signing Key', () => {
+	it('is missing: the message says where to find it', () => {
+		expect(() => decodeSigningKey('')).toThrow('is missing from the Enfonica API credential: copy it from the Enfonica Console, Project → Settings');
+		expect(() => decodeSigningKey(undefined)).toThrow(/Project → Settings/);
+	});
+
+	it('must decode to 64 bytes; the message explains and never quotes the key', () => {
+		const decodedOnce = Buffer.from(KEY_BASE64, 'base64').toString('latin1');
+		const shortKey = Buffer.alloc(32, 7).toString('base64');
+		for (const [value, detail] of [
+			[shortKey, 'this one decodes to 32'],
+			[decodedOnce, 'this one is not base64'],
+			[Buffer.from(KEY_BASE64).toString('base64'), 'this one decodes to 88'],
+		]) {
+			let message = '';
+			try {
+				decodeSigningKey(value);
+			} catch (error) {
+				message = (error as Error).message;
+			}
+			expect(message).toContain(detail);
+			expect(message).toContain('88 characters ending in "=="');
+			expect(message).not.toContain(value);
+		}
+	});
+
+	it('accepts the Console value, with stray whitespace from copying', () => {
+		expect(decodeSigningKey(` ${KEY_BASE64.slice(0, 40)}\n${KEY_BASE64.slice(40)} `).equals(KEY)).toBe(true);
+	});
+});
+
+describe('where the URL goes in a handler list', () => {
+	const ours = 'https://n8n.example.com/webhook/abc/message';
+	it('first: ours becomes the primary, the others keep their order; never twice', () => {
+		expect(placed(['https://a', 'https://b'], ours, 'first')).toEqual([ours, 'https://a', 'https://b']);
+		expect(placed(['https://a', ours, 'https://b'], ours, 'first')).toEqual([ours, 'https://a', 'https://b']);
+		expect(isInPlace([ours, 'https://a'], ours, 'first')).toBe(true);
+		expect(isInPlace(['https://a', ours], ours, 'first')).toBe(false);
+	});
+
+	it('last: a failover after the others', () => {
+		expect(placed(['https://a', 'https://b'], ours, 'last')).toEqual(['https://a', 'https://b', ours]);
+		expect(isInPlace(['https://a', ours, 'https://b'], ours, 'last')).toBe(true);
+	});
+
+	it('five others leave no room; four others, or ours among five, do', () => {
+		const others = ['https://a', 'https://b', 'https://c', 'https://d'];
+		expect(hasRoom(others, ours)).toBe(true);
+		expect(hasRoom([...others, ours], ours)).toBe(true);
+		expect(hasRoom([...others, 'https://e'], ours)).toBe(false);
+	});
+});
