@@ -29,6 +29,8 @@ function emulatorCredential(emulator, projectId) {
 			baseUrl: emulator.baseUrl,
 			tokenUrl: emulator.tokenUrl,
 			timeoutSeconds: 10,
+			// What the Console shows under Project → Settings; the emulator signs handler requests with it.
+			signingKey: emulator.signingKeyOf(projectId),
 		},
 	};
 }

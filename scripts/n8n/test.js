@@ -30,6 +30,7 @@ const lib = require('./lib');
 const { createReport } = require('./report');
 const { checkAlerts, checkRun, expectedAlerts, instanceNames, nodeItems } = require('./checks');
 const { checkCredentialTests, checkFromList } = require('./editorChecks');
+const { checkInbound, inboundWorkflow } = require('./inbound');
 const agent = require('./agent');
 const { startModelServer } = require('./modelServer');
 const { startSmtpSink } = require('./smtpSink');
@@ -82,7 +83,7 @@ async function runManualWorkflow(install, userFolder, logsDir, emulator, wf, pro
 	record({ label, ok: problems.length === 0, ms: result.ms, problems, summary });
 }
 
-async function serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credential, agentContext) {
+async function serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credential, agentContext, inbound) {
 	const triggers = workflows.filter((wf) => wf.isTrigger);
 	const skipTrigger = process.env.ENFONICA_N8N_SKIP_TRIGGER === '1';
 	if (!skipTrigger) {
@@ -153,6 +154,14 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 					agent.checkAgent({ install, server, session: server.session, wf, emulator, model: agentContext.model, smtp: agentContext.smtp, record, logsDir }),
 				);
 			}
+		}
+
+		// After the trigger's and the agent's checks: the emulator goes back to its sample data for this one.
+		if (!inbound) record({ label: 'Enfonica Inbound Trigger', skipped: true, summary: 'ENFONICA_N8N_SKIP_INBOUND=1' });
+		else if (!server.session) record({ label: 'Enfonica Inbound Trigger', skipped: true, summary: 'not logged in' });
+		else {
+			lib.log('\nThe Enfonica Inbound Trigger (publish, signed message, forged requests, call, unpublish):');
+			await phase('inbound trigger: publish, message, 401s, call, unpublish', () => checkInbound({ install, session: server.session, emulator, wf: inbound, report }));
 		}
 	} finally {
 		// After the trigger's checks: these lists would otherwise be counted as its polls.
@@ -263,7 +272,8 @@ async function main() {
 		const projects = lib.projectsIn(workflows.map((wf) => wf.workflow));
 		const credentials = lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data);
 		const agentCredentials = agent.agentCredentials(agentContext.workflows.map((wf) => wf.workflow), model, smtp);
-		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, [...credentials, ...agentCredentials], workflows));
+		const inbound = process.env.ENFONICA_N8N_SKIP_INBOUND === '1' ? null : inboundWorkflow();
+		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, [...credentials, ...agentCredentials], inbound ? [...workflows, inbound] : workflows));
 		lib.log(
 			`imported credential "${lib.CREDENTIAL_NAME}" (service account key for the emulator at ${emulator.baseUrl}) in ${lib.seconds(timings.credentials)}` +
 				` and ${workflows.length} workflows in ${lib.seconds(timings.workflows)}`,
@@ -275,6 +285,10 @@ async function main() {
 		await phase('n8n execute, every manual workflow', async () => {
 			for (const wf of workflows) {
 				if (wf.isTrigger || agent.isAgentWorkflow(wf.workflow)) continue;
+				if (wf.isInbound) {
+					record({ label: wf.relative, skipped: true, summary: 'starts from Enfonica\'s requests: the Inbound Trigger check below publishes its own workflow' });
+					continue;
+				}
 				if (!wf.manualStart) {
 					record({ label: wf.relative, skipped: true, summary: 'no Manual Trigger: n8n execute cannot start it' });
 					continue;
@@ -301,7 +315,7 @@ async function main() {
 		});
 
 		lib.log('\nn8n start (the editor and active workflows):');
-		await serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credentials[0], agentContext);
+		await serverPhase(install, userFolder, logsDir, emulator, workflows, projects, credentials[0], agentContext, inbound);
 	} catch (error) {
 		record({ label: 'test:n8n', ok: false, problems: [error.message] });
 	} finally {

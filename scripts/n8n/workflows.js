@@ -24,8 +24,13 @@ function isEnfonicaNode(node) {
 	return typeof node.type === 'string' && node.type.startsWith(`${PACKAGE_NAME}.`);
 }
 
+/** The polling Enfonica Trigger (the Inbound Trigger is a webhook trigger, checked on its own: inbound.js). */
 function isEnfonicaTrigger(node) {
-	return isEnfonicaNode(node) && /Trigger$/.test(node.type);
+	return isEnfonicaNode(node) && /Trigger$/.test(node.type) && !isInboundTrigger(node);
+}
+
+function isInboundTrigger(node) {
+	return node.type === `${PACKAGE_NAME}.enfonicaInboundTrigger`;
 }
 
 /**
@@ -66,6 +71,7 @@ function describeWorkflow(workflow, file) {
 		workflow,
 		enfonicaNodes: nodes.filter(isEnfonicaNode),
 		isTrigger: nodes.some(isEnfonicaTrigger),
+		isInbound: nodes.some(isInboundTrigger),
 		manualStart: nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'),
 	};
 }
@@ -114,6 +120,7 @@ module.exports = {
 	describeWorkflow,
 	isEnfonicaNode,
 	isEnfonicaTrigger,
+	isInboundTrigger,
 	loadWorkflows,
 	pollEveryMinute,
 	workflowFiles,
