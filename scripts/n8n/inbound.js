@@ -15,12 +15,43 @@ const { readJson, sleep, waitFor } = require('./util');
 const { describeWorkflow } = require('./workflows');
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'inbound-trigger.json');
+/** Calls answered by a Respond to Webhook node (its version 1: later versions accept only n8n's own webhook triggers before them). */
+const RESPOND_FIXTURE = path.join(__dirname, 'fixtures', 'inbound-respond.json');
+const RESPOND_NUMBER = '+61255501000'; // sample: Sydney reception
 const NUMBER = '+61491570156'; // sample: On-call mobile, message and call handlers already set
 const PROJECT = 'demo-project';
 
-/** The workflow the check publishes (imported with the others). */
-function inboundWorkflow() {
-	return describeWorkflow(readJson(FIXTURE), FIXTURE);
+/** The workflows the check publishes (imported with the others). */
+function inboundWorkflows() {
+	return [FIXTURE, RESPOND_FIXTURE].map((file) => describeWorkflow(readJson(file), file));
+}
+
+/** Call Response "Respond to Webhook Node": the workflow's Respond to Webhook node answers the call. */
+async function checkRespondNode({ install, session, emulator, wf, step, cluster }) {
+	const started = Date.now();
+	const number = instanceByNumber(emulator, PROJECT, RESPOND_NUMBER);
+	const patches = () => emulator.requests.filter((entry) => entry.method === 'PATCH' && entry.endedAt > 0).length;
+	const before = patches();
+	await activate(install, session, wf.id);
+	await waitFor(() => patches() > before, 30000, 250);
+	const problems = [];
+	const call = await emulator.deliverCall(number.name, { from: '+61400000042' });
+	const answer = call.answer || {};
+	const expected = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello, caller +61400000042.</Say></Response>';
+	if (!answer.url || !/\/webhook\/[^/]+\/call$/.test(answer.url) || answer.status !== 200) problems.push(`call answers: ${JSON.stringify(call.attempts.map((a) => [a.url, a.status, a.body.slice(0, 120)]))}`);
+	if (answer.body !== expected) problems.push(`answered ${JSON.stringify(answer.body)}`);
+	if (!/^text\/xml\b/.test(answer.contentType || '')) problems.push(`content type ${answer.contentType}`);
+	const executions = await finishedExecutions(session, wf.id, 1, 30000);
+	const worker = cluster && executions ? cluster.workerOf(executions[0].id) : null;
+	if (!executions) problems.push('no execution');
+	else if (executions[0].status !== 'success') problems.push(`execution status ${executions[0].status}`);
+	if (cluster && executions && !worker) problems.push(`no worker logged execution ${executions[0].id}`);
+	const afterPublish = patches();
+	await deactivate(install, session, wf.id);
+	await waitFor(() => patches() > afterPublish, 30000, 250);
+	const after = emulator.getInstance(number.name);
+	if (JSON.stringify(after.incomingCallHandlerUris || []) !== JSON.stringify(number.incomingCallHandlerUris || [])) problems.push(`calls after unpublish ${JSON.stringify(after.incomingCallHandlerUris)}`);
+	step('Call Response "Respond to Webhook Node": the workflow\'s answer reaches the caller', problems, `${answer.status} ${answer.contentType}: ${answer.body}${worker ? `; execution on ${worker}` : ''}`, started);
 }
 
 function same(a, b) {
@@ -40,7 +71,8 @@ async function finishedExecutions(session, workflowId, count, timeoutMs) {
  * Runs the check and records one line per step. `cluster` (queue mode) names the worker of each
  * execution. The emulator is reset to its sample data first.
  */
-async function checkInbound({ install, session, emulator, wf, report, cluster, labelSuffix = '' }) {
+async function checkInbound({ install, session, emulator, workflows, report, cluster, labelSuffix = '' }) {
+	const [wf, respondWf] = workflows;
 	const node = wf.workflow.nodes[0];
 	const step = (label, problems, summary, started) =>
 		report.record({ label: `inbound trigger${labelSuffix}: ${label}`, ok: problems.length === 0, ms: Date.now() - started, problems, summary });
@@ -149,6 +181,8 @@ async function checkInbound({ install, session, emulator, wf, report, cluster, l
 		if (!same(after.incomingCallHandlerUris || [], oldCall)) problems.push(`calls ${JSON.stringify(after.incomingCallHandlerUris)}, expected ${JSON.stringify(oldCall)}`);
 		step('unpublish removes n8n\'s URLs, the others stay', problems, `messages ${JSON.stringify(after.incomingMessageHandlerUris)}; calls ${JSON.stringify(after.incomingCallHandlerUris)}`, started);
 	}
+
+	if (respondWf) await checkRespondNode({ install, session, emulator, wf: respondWf, step, cluster });
 }
 
-module.exports = { checkInbound, inboundWorkflow };
+module.exports = { checkInbound, inboundWorkflows };

@@ -30,7 +30,7 @@ const lib = require('./lib');
 const { createReport } = require('./report');
 const { checkAlerts, checkRun, expectedAlerts, instanceNames, nodeItems } = require('./checks');
 const { checkCredentialTests, checkFromList } = require('./editorChecks');
-const { checkInbound, inboundWorkflow } = require('./inbound');
+const { checkInbound, inboundWorkflows } = require('./inbound');
 const agent = require('./agent');
 const { startModelServer } = require('./modelServer');
 const { startSmtpSink } = require('./smtpSink');
@@ -157,11 +157,11 @@ async function serverPhase(install, userFolder, logsDir, emulator, workflows, pr
 		}
 
 		// After the trigger's and the agent's checks: the emulator goes back to its sample data for this one.
-		if (!inbound) record({ label: 'Enfonica Inbound Trigger', skipped: true, summary: 'ENFONICA_N8N_SKIP_INBOUND=1' });
+		if (!inbound.length) record({ label: 'Enfonica Inbound Trigger', skipped: true, summary: 'ENFONICA_N8N_SKIP_INBOUND=1' });
 		else if (!server.session) record({ label: 'Enfonica Inbound Trigger', skipped: true, summary: 'not logged in' });
 		else {
 			lib.log('\nThe Enfonica Inbound Trigger (publish, signed message, forged requests, call, unpublish):');
-			await phase('inbound trigger: publish, message, 401s, call, unpublish', () => checkInbound({ install, session: server.session, emulator, wf: inbound, report }));
+			await phase('inbound trigger: publish, message, 401s, call, unpublish', () => checkInbound({ install, session: server.session, emulator, workflows: inbound, report }));
 		}
 	} finally {
 		// After the trigger's checks: these lists would otherwise be counted as its polls.
@@ -272,8 +272,8 @@ async function main() {
 		const projects = lib.projectsIn(workflows.map((wf) => wf.workflow));
 		const credentials = lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data);
 		const agentCredentials = agent.agentCredentials(agentContext.workflows.map((wf) => wf.workflow), model, smtp);
-		const inbound = process.env.ENFONICA_N8N_SKIP_INBOUND === '1' ? null : inboundWorkflow();
-		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, [...credentials, ...agentCredentials], inbound ? [...workflows, inbound] : workflows));
+		const inbound = process.env.ENFONICA_N8N_SKIP_INBOUND === '1' ? [] : inboundWorkflows();
+		const timings = await phase('import credential + workflows', () => lib.importAll(install, userFolder, [...credentials, ...agentCredentials], [...workflows, ...inbound]));
 		lib.log(
 			`imported credential "${lib.CREDENTIAL_NAME}" (service account key for the emulator at ${emulator.baseUrl}) in ${lib.seconds(timings.credentials)}` +
 				` and ${workflows.length} workflows in ${lib.seconds(timings.workflows)}`,

@@ -23,20 +23,20 @@ const { ensurePackages, startPostgres, startRedis } = require('./services');
 const { createCluster } = require('./cluster');
 const { webhookCopy } = require('./webhooks');
 const queueChecks = require('./checks');
-const { checkInbound, inboundWorkflow } = require('../inbound');
+const { checkInbound, inboundWorkflows } = require('../inbound');
 
 async function mainChecks({ setup, report, pg, redis, base }) {
 	const { install, emulator, workflows, triggerWf, projects, credentials, owner } = setup;
 	const copies = workflows.filter((wf) => !wf.isTrigger && wf.manualStart).map(webhookCopy);
 	const credentialRef = copies.length ? copies[0].enfonicaNodes[0].credentials : { enfonicaApi: { id: credentials[0].id, name: credentials[0].name } };
 	const concurrency = queueChecks.concurrencyWorkflow(credentialRef);
-	const inbound = process.env.ENFONICA_N8N_SKIP_INBOUND === '1' ? null : inboundWorkflow();
+	const inbound = process.env.ENFONICA_N8N_SKIP_INBOUND === '1' ? [] : inboundWorkflows();
 	const cluster = await report.phase('queue: user folders + package (main, 2 workers)', () => createCluster({ install, base, pg, redis, owner }));
 	try {
 		// The trigger is activated only for its own check (through main's REST API): the examples
 		// reset the emulator's sample data, which it would otherwise report as changes.
 		await report.phase('queue: import into PostgreSQL', () =>
-			lib.importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : []), ...(inbound ? [inbound] : [])], cluster.shared),
+			lib.importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : []), ...inbound], cluster.shared),
 		);
 		const { mainMs, workersMs } = await report.phase('queue: start main, then 2 workers', () => cluster.start());
 		lib.log(`main ready in ${lib.seconds(mainMs)} (${cluster.url}), workers ${cluster.workerNames.join(', ')} ready ${lib.seconds(workersMs)} later; one encryption key, PostgreSQL :${pg.port}, Redis :${redis.port}`);
@@ -65,10 +65,10 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 			await report.phase('queue: trigger polled by main, run by a worker', () => queueChecks.triggerOnWorkers({ ...context, triggerWf }));
 		}
 
-		if (inbound) {
+		if (inbound.length) {
 			lib.log('\nThe Enfonica Inbound Trigger in queue mode (requests on main, executions on workers):');
 			await report.phase('queue: inbound trigger, webhook on main, run by a worker', () =>
-				checkInbound({ install, session, emulator, wf: inbound, report, cluster, labelSuffix: ' [queue]' }),
+				checkInbound({ install, session, emulator, workflows: inbound, report, cluster, labelSuffix: ' [queue]' }),
 			);
 		}
 	} finally {
