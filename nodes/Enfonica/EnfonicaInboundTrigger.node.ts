@@ -3,14 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { defaultCountryOption, instanceLocator, projectField } from './actions/common.descriptions';
 import { INCOMING_CALL, INCOMING_MESSAGE } from './inbound/events';
-import { receive } from './inbound/receive';
+import { DEFAULT_VOICEML, receive } from './inbound/receive';
 import { registrationMethods } from './inbound/registration';
 import { searchPhoneNumberInstances } from './methods/listSearch';
-
-export const DEFAULT_VOICEML = `<?xml version="1.0" encoding="UTF-8"?>
-<Response>
-  <Say>Thank you for calling. We have received your call. Goodbye.</Say>
-</Response>`;
 
 export class EnfonicaInboundTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,8 +67,8 @@ export class EnfonicaInboundTrigger implements INodeType {
 				name: 'callResponse',
 				type: 'options',
 				options: [
-					{ name: 'VoiceML', value: 'voiceml', description: 'Answer at once with the VoiceML below' },
 					{ name: 'Respond to Webhook Node', value: 'respondToWebhook', description: 'A Respond to Webhook node later in the workflow answers (with VoiceML, content type text/xml)' },
+					{ name: 'VoiceML', value: 'voiceml', description: 'Answer at once with the VoiceML below' },
 				],
 				default: 'voiceml',
 				description: 'How Enfonica learns what to do with the call',

@@ -13,6 +13,12 @@ import { isValidSignature } from './signature';
 
 export const VOICEML_CONTENT_TYPE = 'text/xml; charset=utf-8';
 
+/** What a caller hears when the user has not written VoiceML of their own. */
+export const DEFAULT_VOICEML = `<?xml version="1.0" encoding="UTF-8"?>
+<Response>
+  <Say>Thank you for calling. We have received your call. Goodbye.</Say>
+</Response>`;
+
 interface RequestWithBody {
 	rawBody?: Buffer;
 	/** n8n reads the body on demand (2.x); normally done before the node runs. */
