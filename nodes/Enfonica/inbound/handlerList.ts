@@ -1,6 +1,6 @@
 /** Where our URL goes in a number's handler list (priority order: the first is the primary). */
 
-import { MAX_HANDLER_URIS } from '../helpers/validation';
+import { MAX_HANDLER_URIS } from '../helpers/handlerUris';
 
 export type HandlerPosition = 'first' | 'last';
 

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { resolveInstanceName } from '../actions/phoneNumberInstance/instanceLocator';
 import { asNodeError, inputError } from '../helpers/inputError';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
-import { MAX_HANDLER_URIS } from '../helpers/validation';
+import { MAX_HANDLER_URIS } from '../helpers/handlerUris';
 import { enfonicaApiRequest } from '../transport';
 import { isFailedPrecondition, isNotFound } from '../transport/errors';
 import type { InboundEvent } from './events';
