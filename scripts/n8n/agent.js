@@ -259,6 +259,20 @@ async function checkAgent({ install, server, session, wf, emulator, model, smtp,
 		});
 	}
 
+	// 1b. What the model reads about each tool: buying says it costs money.
+	{
+		const offered = (lastRequest(approved).tools || []).map((tool) => tool.function);
+		const buy = offered.find((tool) => /buy/i.test(tool.name));
+		const problems = [...(buy ? [] : ['no Buy tool offered'])];
+		if (buy && !/costs? money|charge/i.test(buy.description || '')) problems.push(`the Buy tool's description does not say it costs money: ${JSON.stringify(buy.description)}`);
+		record({
+			label: "AI agent: the Buy tool's description, as the model reads it, says it costs money",
+			ok: problems.length === 0,
+			problems,
+			summary: offered.map((tool) => `${tool.name}: ${JSON.stringify(tool.description)}`).join('; '),
+		});
+	}
+
 	// 2. Tool results are compact.
 	{
 		const problems = [];
