@@ -169,5 +169,32 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
 }
 
+const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only show what the run would do: every check and lookup runs, nothing is changed, and each item outputs the request the real run would send',
+};
+
+const maxNumbersToBuyOption: INodeProperties = {
+	displayName: 'Max Numbers to Buy',
+	name: 'maxNumbersToBuy',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 0 },
+	default: 10,
+	description: 'The most numbers one run may buy, counted after the lookups (numbers already held do not count). A run that would buy more buys nothing.',
+};
+
 /** Options of the operations that read typed phone numbers or prefixes (Default Country reads national formats). */
 export const phoneNumberOptions = optionsCollection([concurrencyOption, defaultCountryOption]);
+
+/** Options of the operations that change an instance: Dry Run too. */
+export const changeOptions = optionsCollection([concurrencyOption, defaultCountryOption, dryRunOption]);
+
+/** Options of the operations that buy numbers: Dry Run and the cap. */
+export const purchaseOptions = optionsCollection([concurrencyOption, defaultCountryOption, dryRunOption, maxNumbersToBuyOption]);
+
+/** Options of the regulatory listing operations that change a listing. */
+export const listingChangeOptions = optionsCollection([concurrencyOption, dryRunOption]);

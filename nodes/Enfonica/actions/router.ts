@@ -5,7 +5,7 @@ import { inputError } from '../helpers/inputError';
 import type { OutputModel } from '../models/output';
 import { itemPresenter } from './common';
 import { MAX_CONCURRENCY } from './common.descriptions';
-import type { Operation } from './operation';
+import type { BatchStep, Operation } from './operation';
 import * as phoneNumber from './phoneNumber';
 import * as phoneNumberInstance from './phoneNumberInstance';
 import * as regulatoryListing from './regulatoryListing';
@@ -81,11 +81,24 @@ function throwFirstFailure(this: IExecuteFunctions, steps: Step[]): void {
 	if (itemIndex !== -1) failure.call(this, (steps[itemIndex] as { error: Error }).error, itemIndex);
 }
 
+/** A batch step over the items still in play; the items it fails are marked in `steps`. */
+async function runBatchStep(this: IExecuteFunctions, steps: Step[], step: BatchStep<unknown>): Promise<void> {
+	const batch = steps.flatMap((entry, itemIndex) => (entry.ok ? [{ itemIndex, value: entry.value }] : []));
+	if (batch.length === 0) return;
+	const outcomes = await step.call(this, batch);
+	batch.forEach(({ itemIndex }, position) => {
+		const outcome = outcomes[position];
+		steps[itemIndex] = outcome instanceof Error ? { ok: false, error: outcome } : { ok: true, value: outcome };
+	});
+}
+
 /**
  * Runs the chosen operation in three phases, each over every item before the next begins:
  * 1. prepare: read and check the item's parameters, its output choice included (no request);
  * 2. resolve: read-only lookups (an instance by phone number, a range's size, current labels);
  * 3. execute: the change itself.
+ * An operation's batch steps run between them, once over all items: after prepare (checks across
+ * items, lookups shared by all), after resolve (what the whole run would do, e.g. against a cap).
  * So a bad item, or one whose instance can't be found, stops the run before any item's change is
  * made: a half-applied batch would otherwise be re-run after the fix. With Continue On Fail the
  * failed items become `{ error }` items and the others go on.
@@ -115,8 +128,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 	throwFirstFailure.call(this, steps);
+	if (handler.prepareBatch) {
+		await runBatchStep.call(this, steps, handler.prepareBatch);
+		throwFirstFailure.call(this, steps);
+	}
 	if (handler.resolve) {
 		await runPhase.call(this, steps, concurrency, async (prepared, itemIndex) => await handler.resolve!.call(this, prepared, itemIndex));
+		throwFirstFailure.call(this, steps);
+	}
+	if (handler.resolveBatch) {
+		await runBatchStep.call(this, steps, handler.resolveBatch);
 		throwFirstFailure.call(this, steps);
 	}
 	await runPhase.call(this, steps, concurrency, async (resolved, itemIndex) => await handler.execute.call(this, resolved, itemIndex));

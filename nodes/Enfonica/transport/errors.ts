@@ -201,6 +201,15 @@ export function isFailedPrecondition(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '400' && error.context.googleStatus === 'FAILED_PRECONDITION';
 }
 
+/**
+ * The request may or may not have been carried out: no usable answer (timeout, reset, unreadable
+ * body) or a 5xx. Only a read can tell what happened.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	return error.context.noAnswer === true || /^5\d\d$/.test(String(error.httpCode));
+}
+
 /** No usable HTTP answer (connection reset, timeout, unreadable body). */
 export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'status' }>, request: RequestSummary): NodeApiError {
 	const call = enfonicaCallOf(request.method, request.path);
@@ -231,5 +240,6 @@ export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'st
 		},
 	);
 	noAnswer.context.attempts = request.attempts;
+	noAnswer.context.noAnswer = true;
 	return noAnswer;
 }

@@ -6,10 +6,13 @@ import { toE164 } from '../../helpers/phoneNumbers';
 import { collectionOf } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
 import { itemProject } from '../common';
-import { outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
+import { outputChoice, projectField, purchaseOptions } from '../common.descriptions';
+import type { BatchItem } from '../operation';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun } from '../plannedChange';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
+import { buyNumber, checkPurchaseCap, duplicateNumberError, readPurchaseCap, refuseDuplicates } from './purchase';
 import { itemDefaultCountry, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -32,14 +35,15 @@ const properties: INodeProperties[] = [
 		options: instanceFieldOptions('create'),
 	},
 	...outputChoice(INSTANCE_OUTPUT),
-	phoneNumberOptions,
+	purchaseOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['create'] } }, properties);
 
 interface Prepared {
 	projectName: string;
-	body: IDataObject;
+	phoneNumber: string;
+	change: Change;
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
@@ -48,16 +52,24 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const phoneNumber = checked(this.getNode(), itemIndex, 'Phone Number', () => toE164(this.getNodeParameter('phoneNumber', itemIndex), defaultCountry));
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { body } = readInstanceFields.call(this, itemIndex, additionalFields);
-	return { projectName, body: { phoneNumber: { phoneNumber }, ...body } };
+	return { projectName, phoneNumber, change: { method: 'POST', path: collectionOf(projectName), body: { phoneNumber: { phoneNumber }, ...body } } };
 }
 
-/** One POST per item and never retried after it may have reached Enfonica (it buys a number). */
-export async function execute(this: IExecuteFunctions, { projectName, body }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	const instance = (await enfonicaApiRequest.call(this, {
-		method: 'POST',
-		path: collectionOf(projectName),
-		body,
-		itemIndex,
-	})) as PhoneNumberInstance;
+/** The same number twice (in any spelling) is refused before anything is sent; the cap is checked too. */
+export async function prepareBatch(this: IExecuteFunctions, items: Array<BatchItem<Prepared>>): Promise<Array<Prepared | Error>> {
+	readPurchaseCap.call(this);
+	return refuseDuplicates(items, (prepared) => prepared.phoneNumber, (first, itemIndex, prepared) => duplicateNumberError.call(this, prepared.phoneNumber, first, itemIndex));
+}
+
+/** Every item buys a number: a run with more items than Max Numbers to Buy buys none. */
+export async function resolveBatch(this: IExecuteFunctions, items: Array<BatchItem<Prepared>>): Promise<Prepared[]> {
+	checkPurchaseCap.call(this, items.length);
+	return items.map(({ value }) => value);
+}
+
+/** One POST per item, never sent twice (it buys a number); an unclear outcome is settled by a lookup. */
+export async function execute(this: IExecuteFunctions, { projectName, phoneNumber, change }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
+	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
+	const instance: PhoneNumberInstance = await buyNumber.call(this, change, projectName, phoneNumber, itemIndex);
 	return [toOutput.call(this, instance, itemIndex)];
 }

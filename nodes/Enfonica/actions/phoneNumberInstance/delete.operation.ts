@@ -1,15 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputError';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
-import { attemptsOf, isFailedPrecondition } from '../../transport/errors';
-import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
-import { resolveInstanceName } from './instanceLocator';
+import { attemptsOf, isFailedPrecondition, isOutcomeUnknown } from '../../transport/errors';
+import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
+import { resolveInstance } from './instanceLocator';
 import type { TargetedItem } from './shared';
-import { fetchInstance, itemTarget, toOutput } from './shared';
+import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,7 +22,7 @@ const properties: INodeProperties[] = [
 	projectField,
 	instanceLocator,
 	...outputChoice(INSTANCE_OUTPUT),
-	phoneNumberOptions,
+	changeOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['delete'] } }, properties);
@@ -29,20 +30,29 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneNumbe
 /** Reads the project and the locator; no request. */
 export const prepare = itemTarget;
 
-/** Outputs the deleted instance as Enfonica returns it (lifecycle state DELETED, deleteTime set). */
-/** Finds the instance (a lookup when given by phone number): no change yet. */
-export async function resolve(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<string> {
-	return await resolveInstanceName.call(this, target, projectName, itemIndex);
+interface Resolved {
+	change: Change;
+	/** The instance as looked up (By Phone Number). */
+	current?: PhoneNumberInstance;
 }
 
-export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
+/** Finds the instance (a lookup when given by phone number): no change yet. */
+export async function resolve(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<Resolved> {
+	const { name, instance } = await resolveInstance.call(this, target, projectName, itemIndex);
+	return { change: { method: 'DELETE', path: name }, current: instance };
+}
+
+/** Outputs the deleted instance as Enfonica returns it (lifecycle state DELETED, deleteTime set). */
+export async function execute(this: IExecuteFunctions, { change, current }: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
+	if (isDryRun.call(this, itemIndex)) {
+		return dryRunItem.call(this, change, itemIndex, current ? { instance: presentInstance.call(this, current, itemIndex) } : {});
+	}
 	const sentAt = Date.now();
 	try {
-		const instance = (await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex })) as PhoneNumberInstance;
+		const instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
 		return [toOutput.call(this, instance, itemIndex)];
 	} catch (error) {
-		const deleted = await deletedDuringThisCall.call(this, error, name, sentAt, itemIndex);
-		if (!deleted) throw asNodeError(this.getNode(), error, itemIndex);
+		const deleted = await deletedDuringThisCall.call(this, error, change.path, sentAt, itemIndex);
 		return [toOutput.call(this, deleted, itemIndex)];
 	}
 }
@@ -56,15 +66,28 @@ const CLOCK_SLACK_MS = 10_000;
  * the user asked for did happen, so the instance is returned as if the first answer had arrived.
  * Only when the DELETE was sent more than once: refused at the first attempt, the instance was
  * already deleted by someone else (or by another item of this run), and that stays an error, as
- * does an instance deleted before this call.
+ * does an instance deleted before this call. When no answer came at all (retries used up), one
+ * read tells: deleted by this call → the deleted instance; not deleted → an error saying so.
+ * Anything else, or a read that fails, throws the original error.
  */
-async function deletedDuringThisCall(this: IExecuteFunctions, error: unknown, name: string, sentAt: number, itemIndex: number): Promise<PhoneNumberInstance | undefined> {
-	if (!isFailedPrecondition(error) || (attemptsOf(error) ?? 1) < 2) return undefined;
+async function deletedDuringThisCall(this: IExecuteFunctions, error: unknown, name: string, sentAt: number, itemIndex: number): Promise<PhoneNumberInstance> {
+	const refusedRetry = isFailedPrecondition(error) && (attemptsOf(error) ?? 1) >= 2;
+	const unknown = isOutcomeUnknown(error);
+	if (!refusedRetry && !unknown) throw asNodeError(this.getNode(), error, itemIndex);
+	let current: PhoneNumberInstance;
 	try {
-		const current = await fetchInstance.call(this, name, itemIndex);
-		const deletedAt = Date.parse(current.deleteTime ?? '');
-		return current.lifecycleState === 'DELETED' && deletedAt >= sentAt - CLOCK_SLACK_MS ? current : undefined;
+		current = await fetchInstance.call(this, name, itemIndex);
 	} catch {
-		return undefined;
+		throw asNodeError(this.getNode(), error, itemIndex);
 	}
+	const deletedAt = Date.parse(current.deleteTime ?? '');
+	if (current.lifecycleState === 'DELETED' && deletedAt >= sentAt - CLOCK_SLACK_MS) return current;
+	if (!unknown || current.lifecycleState === 'DELETED') throw asNodeError(this.getNode(), error, itemIndex);
+	const original = error as NodeApiError;
+	throw new NodeApiError(this.getNode(), { message: original.message }, {
+		itemIndex,
+		httpCode: original.httpCode ?? undefined,
+		message: `${name} was not deleted: ${original.message}`,
+		description: `Enfonica gave no clear answer to the delete, and a lookup right after it shows the instance still ${current.lifecycleState ?? 'held'}: nothing was deleted. Running the workflow again is safe.`,
+	});
 }

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import type { Operation } from '../operation';
 import * as create from './create.operation';
+import * as createOrUpdate from './createOrUpdate.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -11,7 +12,7 @@ import * as splitRange from './splitRange.operation';
 import * as update from './update.operation';
 
 /** Operation values are stored in workflows: keep them stable. */
-export const operations: Record<string, Operation<unknown>> = { create, delete: del, get, getMany, move, splitRange, update };
+export const operations: Record<string, Operation<unknown>> = { create, createOrUpdate, delete: del, get, getMany, move, splitRange, update };
 
 /** What every operation of this resource outputs. */
 export const output = INSTANCE_OUTPUT;
@@ -29,6 +30,12 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description: 'Buy (provision) a phone number into a project. Costs money: Enfonica charges for it from then on.',
 				action: 'Create a phone number instance which costs money',
+			},
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				description: 'Update the instance that matches (by phone number or by a label), or buy the number when none does: safe to re-run',
+				action: 'Create or update a phone number instance',
 			},
 			{
 				name: 'Delete',
@@ -70,6 +77,7 @@ export const description: INodeProperties[] = [
 		default: 'get',
 	},
 	...create.description,
+	...createOrUpdate.description,
 	...del.description,
 	...get.description,
 	...getMany.description,

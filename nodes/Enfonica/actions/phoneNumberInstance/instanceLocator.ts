@@ -28,17 +28,22 @@ export function readInstanceLocator(
 	return { name: checked(this.getNode(), itemIndex, FIELD, () => toInstanceName(value, projectName, FIELD)) };
 }
 
-/** Resolves a phone number to the one non-deleted instance that holds it (a single number or a range). */
-export async function resolveInstanceName(
+/** The project's non-deleted instances holding a number: a single number or a range containing it (one prefix listing). */
+export async function findHolders(this: EnfonicaContext, projectName: string, e164: string, itemIndex: number | undefined): Promise<PhoneNumberInstance[]> {
+	const candidates = await enfonicaApiRequestAllItems.call(this, instancesIn(projectName), { prefix: e164 }, { itemIndex, limit: 1000 });
+	return (candidates as IDataObject[] as PhoneNumberInstance[]).filter((instance) => contains(instance, e164));
+}
+
+/** The instance a locator names; a phone number is resolved to the one instance holding it, which is returned too. */
+export async function resolveInstance(
 	this: EnfonicaContext,
 	target: { name: string } | { phoneNumber: string },
 	projectName: string,
 	itemIndex: number | undefined,
-): Promise<string> {
-	if ('name' in target) return target.name;
-	const candidates = await enfonicaApiRequestAllItems.call(this, instancesIn(projectName), { prefix: target.phoneNumber }, { itemIndex, limit: 1000 });
-	const matches = (candidates as IDataObject[] as PhoneNumberInstance[]).filter((instance) => contains(instance, target.phoneNumber));
-	if (matches.length === 1) return matches[0].name as string;
+): Promise<{ name: string; instance?: PhoneNumberInstance }> {
+	if ('name' in target) return { name: target.name };
+	const matches = await findHolders.call(this, projectName, target.phoneNumber, itemIndex);
+	if (matches.length === 1) return { name: matches[0].name as string, instance: matches[0] };
 	throw inputError(
 		this.getNode(),
 		itemIndex,
@@ -47,4 +52,14 @@ export async function resolveInstanceName(
 			? `found no instance holding ${target.phoneNumber} in ${projectName}`
 			: `matched ${matches.length} instances for ${target.phoneNumber} in ${projectName}: use By Name instead`,
 	);
+}
+
+/** Resolves a phone number to the one non-deleted instance that holds it (a single number or a range). */
+export async function resolveInstanceName(
+	this: EnfonicaContext,
+	target: { name: string } | { phoneNumber: string },
+	projectName: string,
+	itemIndex: number | undefined,
+): Promise<string> {
+	return (await resolveInstance.call(this, target, projectName, itemIndex)).name;
 }

@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checked, inputError } from '../../helpers/inputError';
-import { LISTINGS, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
+import { asNodeError, checked, inputError } from '../../helpers/inputError';
+import { LISTINGS, instanceIdOf, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
-import { resolveInstanceName } from './instanceLocator';
+import { isNotFound, isOutcomeUnknown } from '../../transport/errors';
+import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
+import { resolveInstance } from './instanceLocator';
 import type { TargetedItem } from './shared';
-import { itemTarget, toOutput } from './shared';
+import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 
 const DESTINATION = 'Destination Project';
 
@@ -34,9 +36,9 @@ const properties: INodeProperties[] = [
 	},
 	...outputChoice(INSTANCE_OUTPUT),
 	{
-		...phoneNumberOptions,
+		...changeOptions,
 		options: [
-			...(phoneNumberOptions.options ?? []),
+			...(changeOptions.options ?? []),
 			{
 				displayName: 'Regulatory Listing',
 				name: 'regulatoryListing',
@@ -87,9 +89,13 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...located, destination, regulatoryListing: readDestinationListing.call(this, itemIndex, destination) };
 }
 
-/** Finds the instance (a lookup when given by phone number): no change yet. */
-export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Prepared & { name: string }> {
-	return { ...prepared, name: await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex) };
+interface Resolved {
+	change: Change;
+	destination: string;
+	/** A listing of the destination project asked for, or undefined. */
+	regulatoryListing?: string;
+	/** The instance as looked up (By Phone Number). */
+	current?: PhoneNumberInstance;
 }
 
 /**
@@ -108,14 +114,54 @@ function listingOutcome(this: IExecuteFunctions, instance: PhoneNumberInstance, 
 	return { requestedRegulatoryListing: requested, regulatoryListingTaken: taken };
 }
 
-export async function execute(this: IExecuteFunctions, { name, destination, regulatoryListing }: Prepared & { name: string }, itemIndex: number): Promise<INodeExecutionData[]> {
-	const instance = (await enfonicaApiRequest.call(this, {
-		method: 'POST',
-		path: `${name}:move`,
-		body: { destinationParent: destination, ...(regulatoryListing ? { regulatoryListing } : {}) },
-		itemIndex,
-	})) as PhoneNumberInstance;
+/** Finds the instance (a lookup when given by phone number): no change yet. */
+export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Resolved> {
+	const { name, instance } = await resolveInstance.call(this, prepared.target, prepared.projectName, itemIndex);
+	const { destination, regulatoryListing } = prepared;
+	const body = { destinationParent: destination, ...(regulatoryListing ? { regulatoryListing } : {}) };
+	return { change: { method: 'POST', path: `${name}:move`, body }, destination, regulatoryListing, current: instance };
+}
+
+export async function execute(this: IExecuteFunctions, { change, destination, regulatoryListing, current }: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
+	if (isDryRun.call(this, itemIndex)) {
+		return dryRunItem.call(this, change, itemIndex, current ? { instance: presentInstance.call(this, current, itemIndex) } : {});
+	}
+	let instance: PhoneNumberInstance;
+	try {
+		instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
+	} catch (error) {
+		instance = await movedDuringThisCall.call(this, error, change.path.replace(/:move$/, ''), destination, itemIndex);
+	}
 	const output = toOutput.call(this, instance, itemIndex);
 	if (regulatoryListing) Object.assign(output.json, listingOutcome.call(this, instance, regulatoryListing, itemIndex));
 	return [output];
+}
+
+/**
+ * A move is never sent twice. When its outcome is unclear (no answer, a 5xx), reads tell: the
+ * instance still in its project → it was not moved (an error saying so); gone from there and found
+ * in the destination under its ID → moved (that instance). Otherwise the original error.
+ */
+async function movedDuringThisCall(this: IExecuteFunctions, error: unknown, name: string, destination: string, itemIndex: number): Promise<PhoneNumberInstance> {
+	if (!isOutcomeUnknown(error)) throw asNodeError(this.getNode(), error, itemIndex);
+	let stayed: PhoneNumberInstance | undefined;
+	let moved: PhoneNumberInstance | undefined;
+	try {
+		stayed = await fetchInstance.call(this, name, itemIndex);
+	} catch (lookupError) {
+		if (!isNotFound(lookupError)) throw asNodeError(this.getNode(), error, itemIndex);
+		try {
+			moved = await fetchInstance.call(this, `${destination}/phoneNumberInstances/${instanceIdOf(name)}`, itemIndex);
+		} catch {
+			throw asNodeError(this.getNode(), error, itemIndex);
+		}
+	}
+	if (moved) return moved;
+	const original = error as NodeApiError;
+	throw new NodeApiError(this.getNode(), { message: original.message }, {
+		itemIndex,
+		httpCode: original.httpCode ?? undefined,
+		message: `${name} was not moved: ${original.message}`,
+		description: `Enfonica gave no clear answer to the move, and a lookup right after it found the instance still in ${projectOfInstance(name)}${stayed?.lifecycleState ? ` (${stayed.lifecycleState})` : ''}: nothing was moved. Running the workflow again is safe.`,
+	});
 }

@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checked, inputError } from '../../helpers/inputError';
+import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { checkPositiveInteger } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
-import { resolveInstanceName } from './instanceLocator';
+import { isOutcomeUnknown } from '../../transport/errors';
+import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
+import { findHolders, resolveInstanceName } from './instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance } from './shared';
 
@@ -35,7 +37,7 @@ const properties: INodeProperties[] = [
 		default: 'oneItem',
 	},
 	...outputChoice(INSTANCE_OUTPUT),
-	phoneNumberOptions,
+	changeOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['splitRange'] } }, properties);
@@ -55,8 +57,16 @@ function describeRange(instance: PhoneNumberInstance): string {
 	return `${startPhoneNumber} – ${endPhoneNumber} (${size} numbers)`;
 }
 
+interface Resolved {
+	change: Change;
+	projectName: string;
+	size: number;
+	/** The range as fetched before the split. */
+	current: PhoneNumberInstance;
+}
+
 /** Fetches the instance, so a single number or an out-of-range size is refused before any split is sent. */
-export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<{ name: string; size: number }> {
+export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Resolved> {
 	const name = await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex);
 	const instance = await fetchInstance.call(this, name, itemIndex);
 	const rangeSize = instance.range?.size ?? 0;
@@ -66,16 +76,19 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	if (prepared.size >= rangeSize) {
 		throw inputError(this.getNode(), itemIndex, 'Size', `${prepared.size} is not between 1 and ${rangeSize - 1}: the range ${describeRange(instance)} must keep at least one number on each side`);
 	}
-	return { name, size: prepared.size };
+	const change: Change = { method: 'POST', path: `${name}:splitRange`, body: { size: prepared.size } };
+	return { change, projectName: prepared.projectName, size: prepared.size, current: instance };
 }
 
-export async function execute(this: IExecuteFunctions, { name, size }: { name: string; size: number }, itemIndex: number): Promise<INodeExecutionData[]> {
-	const result = (await enfonicaApiRequest.call(this, {
-		method: 'POST',
-		path: `${name}:splitRange`,
-		body: { size },
-		itemIndex,
-	})) as { first?: PhoneNumberInstance; second?: PhoneNumberInstance };
+export async function execute(this: IExecuteFunctions, resolved: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
+	const { change, current } = resolved;
+	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex, { instance: presentInstance.call(this, current, itemIndex) });
+	let result: { first?: PhoneNumberInstance; second?: PhoneNumberInstance };
+	try {
+		result = (await sendChange.call(this, change, itemIndex)) as typeof result;
+	} catch (error) {
+		result = await splitDuringThisCall.call(this, error, resolved, itemIndex);
+	}
 	const first = presentInstance.call(this, result.first ?? {}, itemIndex);
 	const second = presentInstance.call(this, result.second ?? {}, itemIndex);
 	const pairedItem = { item: itemIndex };
@@ -86,4 +99,41 @@ export async function execute(this: IExecuteFunctions, { name, size }: { name: s
 		];
 	}
 	return [{ json: { first, second }, pairedItem }];
+}
+
+/** The number `offset` places after an E.164 number, with as many digits. */
+function numberAfter(e164: string, offset: number): string {
+	return `+${(BigInt(e164.slice(1)) + BigInt(offset)).toString().padStart(e164.length - 1, '0')}`;
+}
+
+/**
+ * A split is never sent twice. When its outcome is unclear (no answer, a 5xx), reads tell: the
+ * range still has its size → it was not split (an error saying so); it now has the size asked for
+ * and the project holds a range starting right after it → split (both halves). Otherwise the
+ * original error.
+ */
+async function splitDuringThisCall(this: IExecuteFunctions, error: unknown, { change, projectName, size, current }: Resolved, itemIndex: number): Promise<{ first: PhoneNumberInstance; second: PhoneNumberInstance }> {
+	if (!isOutcomeUnknown(error)) throw asNodeError(this.getNode(), error, itemIndex);
+	const name = change.path.replace(/:splitRange$/, '');
+	let now: PhoneNumberInstance;
+	let second: PhoneNumberInstance | undefined;
+	try {
+		now = await fetchInstance.call(this, name, itemIndex);
+		const start = now.range?.startPhoneNumber ?? '';
+		if (now.range?.size === size && /^\+\d+$/.test(start)) {
+			const secondStart = numberAfter(start, size);
+			second = (await findHolders.call(this, projectName, secondStart, itemIndex)).find((instance) => instance.range?.startPhoneNumber === secondStart);
+		}
+	} catch {
+		throw asNodeError(this.getNode(), error, itemIndex);
+	}
+	if (second) return { first: now, second };
+	if (now.range?.size !== current.range?.size) throw asNodeError(this.getNode(), error, itemIndex);
+	const original = error as NodeApiError;
+	throw new NodeApiError(this.getNode(), { message: original.message }, {
+		itemIndex,
+		httpCode: original.httpCode ?? undefined,
+		message: `${name} was not split: ${original.message}`,
+		description: `Enfonica gave no clear answer to the split, and a lookup right after it found the range ${describeRange(now)} unchanged: nothing was split. Running the workflow again is safe.`,
+	});
 }

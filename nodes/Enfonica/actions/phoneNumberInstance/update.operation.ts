@@ -5,12 +5,13 @@ import { checked, inputError } from '../../helpers/inputError';
 import { checkLabelCount } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { enfonicaApiRequest } from '../../transport';
-import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
+import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { resolveInstanceName } from './instanceLocator';
+import { resolveInstance } from './instanceLocator';
 import type { TargetedItem } from './shared';
-import { fetchInstance, itemTarget, toOutput } from './shared';
+import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 		options: instanceFieldOptions('update'),
 	},
 	...outputChoice(INSTANCE_OUTPUT),
-	phoneNumberOptions,
+	changeOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['phoneNumberInstance'], operation: ['update'] } }, properties);
@@ -59,32 +60,30 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 interface Resolved {
-	name: string;
-	body: IDataObject;
-	paths: string[];
+	change: Change;
+	/** The instance as looked up (By Phone Number, or its labels read for Merge). */
+	current?: PhoneNumberInstance;
 }
 
 /** Finds the instance and, for Merge, reads its labels and checks the merged count: no change yet. */
 export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<Resolved> {
-	const name = await resolveInstanceName.call(this, prepared.target, prepared.projectName, itemIndex);
+	const { name, instance } = await resolveInstance.call(this, prepared.target, prepared.projectName, itemIndex);
+	let current = instance;
 	const body = { ...prepared.body };
 	if (prepared.mergeLabels) {
-		const current = await fetchInstance.call(this, name, itemIndex);
+		current = await fetchInstance.call(this, name, itemIndex);
 		const labels = { ...(current.labels ?? {}), ...(body.labels as Record<string, string>) };
 		checked(this.getNode(), itemIndex, 'Labels', () => checkLabelCount(labels, true));
 		body.labels = labels;
 	}
-	return { name, body, paths: prepared.paths };
+	return { change: { method: 'PATCH', path: name, qs: { updateMask: prepared.paths.join(',') }, body }, current };
 }
 
 /** A single PATCH whose updateMask names exactly the fields set. */
-export async function execute(this: IExecuteFunctions, { name, body, paths }: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
-	const instance = (await enfonicaApiRequest.call(this, {
-		method: 'PATCH',
-		path: name,
-		qs: { updateMask: paths.join(',') },
-		body,
-		itemIndex,
-	})) as PhoneNumberInstance;
+export async function execute(this: IExecuteFunctions, { change, current }: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
+	if (isDryRun.call(this, itemIndex)) {
+		return dryRunItem.call(this, change, itemIndex, current ? { instance: presentInstance.call(this, current, itemIndex) } : {});
+	}
+	const instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
 	return [toOutput.call(this, instance, itemIndex)];
 }

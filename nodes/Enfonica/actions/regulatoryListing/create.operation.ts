@@ -15,9 +15,10 @@ import { collectionOf, LISTINGS } from '../../helpers/resourceNames';
 import { checkChoice, checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
-import { enfonicaApiRequest } from '../../transport';
 import { itemProject } from '../common';
-import { displayNameField, outputChoice, projectField, regionCodeField } from '../common.descriptions';
+import { displayNameField, listingChangeOptions, outputChoice, projectField, regionCodeField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { listingOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -104,6 +105,7 @@ const properties: INodeProperties[] = [
 		options: [displayNameField(`A name for the listing, up to ${MAX_DISPLAY_NAME} characters (the only field that can be changed later)`)],
 	},
 	...outputChoice(LISTING_OUTPUT),
+	listingChangeOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['create'] } }, properties);
@@ -148,6 +150,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** One POST per item, never retried after it may have reached Enfonica. */
 export async function execute(this: IExecuteFunctions, { projectName, body }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	const listing = (await enfonicaApiRequest.call(this, { method: 'POST', path: collectionOf(projectName, LISTINGS), body, itemIndex })) as RegulatoryListing;
+	const change: Change = { method: 'POST', path: collectionOf(projectName, LISTINGS), body };
+	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
+	const listing = (await sendChange.call(this, change, itemIndex)) as RegulatoryListing;
 	return [listingOutput.call(this, listing, itemIndex)];
 }

@@ -2,12 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputError';
-import { enfonicaApiRequest } from '../../transport';
 import { attemptsOf, isFailedPrecondition, isNotFound } from '../../transport/errors';
-import { projectField } from '../common.descriptions';
+import { listingChangeOptions, projectField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { itemListing, listingLocator } from './shared';
 
-const properties: INodeProperties[] = [projectField, listingLocator];
+const properties: INodeProperties[] = [projectField, listingLocator, listingChangeOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['delete'] } }, properties);
 
@@ -16,8 +17,10 @@ export const prepare = itemListing;
 
 /** Enfonica answers a delete with nothing: the output says what was deleted. */
 export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
+	const change: Change = { method: 'DELETE', path: name };
+	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
 	try {
-		await enfonicaApiRequest.call(this, { method: 'DELETE', path: name, itemIndex });
+		await sendChange.call(this, change, itemIndex);
 	} catch (error) {
 		// A DELETE retried after a lost answer finds the listing gone: the first one deleted it.
 		if (isNotFound(error) && (attemptsOf(error) ?? 1) > 1) return [{ json: { name, deleted: true }, pairedItem: { item: itemIndex } }];

@@ -5,8 +5,9 @@ import { checked, inputError } from '../../helpers/inputError';
 import { checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
-import { enfonicaApiRequest } from '../../transport';
-import { displayNameField, outputChoice, projectField } from '../common.descriptions';
+import { displayNameField, listingChangeOptions, outputChoice, projectField } from '../common.descriptions';
+import type { Change } from '../plannedChange';
+import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { itemListing, listingLocator, listingOutput } from './shared';
 
 const properties: INodeProperties[] = [
@@ -28,28 +29,24 @@ const properties: INodeProperties[] = [
 		options: [displayNameField(`A name for the listing, up to ${MAX_DISPLAY_NAME} characters; empty clears it`)],
 	},
 	...outputChoice(LISTING_OUTPUT),
+	listingChangeOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['update'] } }, properties);
 
-interface Prepared {
-	name: string;
-	body: IDataObject;
-	updateMask: string;
-}
-
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Change> {
 	const name = await itemListing.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (!('displayName' in fields)) {
 		throw inputError(this.getNode(), itemIndex, 'Update Fields', 'is empty: add Display Name (the only field of a listing that can change)');
 	}
 	const displayName = checked(this.getNode(), itemIndex, 'Display Name', () => checkDisplayName(fields.displayName));
-	return { name, body: { displayName }, updateMask: 'displayName' };
+	return { method: 'PATCH', path: name, qs: { updateMask: 'displayName' }, body: { displayName } };
 }
 
 /** One PATCH with exactly the changed field in updateMask. */
-export async function execute(this: IExecuteFunctions, { name, body, updateMask }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	const listing = (await enfonicaApiRequest.call(this, { method: 'PATCH', path: name, qs: { updateMask }, body, itemIndex })) as RegulatoryListing;
+export async function execute(this: IExecuteFunctions, change: Change, itemIndex: number): Promise<INodeExecutionData[]> {
+	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
+	const listing = (await sendChange.call(this, change, itemIndex)) as RegulatoryListing;
 	return [listingOutput.call(this, listing, itemIndex)];
 }

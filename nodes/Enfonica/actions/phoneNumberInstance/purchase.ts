@@ -1,0 +1,100 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, inputError } from '../../helpers/inputError';
+import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
+import { isOutcomeUnknown } from '../../transport/errors';
+import type { BatchItem } from '../operation';
+import type { Change } from '../plannedChange';
+import { sendChange } from '../plannedChange';
+import { findHolders } from './instanceLocator';
+
+/**
+ * Buying numbers, as Create and Create or Update share it. Enfonica has no idempotency keys, so
+ * the node itself makes buying safe to repeat: duplicates refused before anything is sent, a
+ * cap counted over the whole run, and a read after any unclear outcome instead of a second POST.
+ */
+
+const CAP_OPTION = 'Max Numbers to Buy';
+
+/** Options → Max Numbers to Buy, a run-wide setting read from the first item; undefined = no cap. */
+export function readPurchaseCap(this: IExecuteFunctions): number | undefined {
+	const input = this.getNodeParameter('options.maxNumbersToBuy', 0, '') as unknown;
+	if (input === '' || input === null || input === undefined) return undefined;
+	const value = typeof input === 'string' ? Number(input.trim()) : input;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw inputError(this.getNode(), 0, CAP_OPTION, `must be a whole number, 0 or more (got ${JSON.stringify(input)})`);
+	}
+	return value;
+}
+
+/** Refuses the whole run (nothing bought) when it would buy more numbers than the cap allows. */
+export function checkPurchaseCap(this: IExecuteFunctions, toBuy: number): void {
+	const cap = readPurchaseCap.call(this);
+	if (cap === undefined || toBuy <= cap) return;
+	throw new NodeOperationError(this.getNode(), `This run would buy ${toBuy} numbers, more than Max Numbers to Buy (${cap}): nothing was bought`, {
+		description: `Numbers the project already holds are not counted. Check the input items (is the list larger than expected?), or raise ${CAP_OPTION} under Options.`,
+	});
+}
+
+/**
+ * The first item with a given key keeps it; every later one fails with an error naming both
+ * items (`describe(firstItemIndex, itemIndex)`). Items without a key (undefined) are not compared.
+ */
+export function refuseDuplicates<T>(
+	items: Array<BatchItem<T>>,
+	keyOf: (value: T) => string | undefined,
+	describe: (firstItemIndex: number, itemIndex: number, value: T) => Error,
+): Array<T | Error> {
+	const first = new Map<string, number>();
+	return items.map(({ itemIndex, value }) => {
+		const key = keyOf(value);
+		if (key === undefined) return value;
+		const earlier = first.get(key);
+		if (earlier !== undefined) return describe(earlier, itemIndex, value);
+		first.set(key, itemIndex);
+		return value;
+	});
+}
+
+/** The same number in two items: the second would be refused by Enfonica (409) after the first bought it. */
+export function duplicateNumberError(this: IExecuteFunctions, phoneNumber: string, firstItemIndex: number, itemIndex: number): Error {
+	return inputError(
+		this.getNode(),
+		itemIndex,
+		'Phone Number',
+		`${phoneNumber} is also the number of item ${firstItemIndex}: one run can buy a number only once. Remove one of the two items (nothing was sent)`,
+	);
+}
+
+/** The project's single-number instance holding exactly this number, if any (not a range). */
+export function singleNumberHolder(holders: PhoneNumberInstance[], e164: string): PhoneNumberInstance | undefined {
+	return holders.find((instance) => !instance.range && instance.phoneNumber?.phoneNumber === e164);
+}
+
+/**
+ * Sends a create (never twice). When its outcome is unclear (no answer, a timeout, an unreadable
+ * answer, a 5xx), one read tells: the project holds the number now → that instance; it does not →
+ * the number was not bought; the read fails too → the original error ("may have been bought").
+ */
+export async function buyNumber(this: IExecuteFunctions, change: Change, projectName: string, phoneNumber: string, itemIndex: number): Promise<PhoneNumberInstance> {
+	try {
+		return (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
+	} catch (error) {
+		if (!isOutcomeUnknown(error)) throw asNodeError(this.getNode(), error, itemIndex);
+		let held: PhoneNumberInstance | undefined;
+		try {
+			held = singleNumberHolder(await findHolders.call(this, projectName, phoneNumber, itemIndex), phoneNumber);
+		} catch {
+			throw asNodeError(this.getNode(), error, itemIndex);
+		}
+		if (held) return held;
+		const original = error as NodeApiError;
+		throw new NodeApiError(this.getNode(), { message: original.message }, {
+			itemIndex,
+			httpCode: original.httpCode ?? undefined,
+			message: `${phoneNumber} was not bought: ${original.message}`,
+			description: `Enfonica gave no clear answer to the purchase, and a lookup right after it found no instance holding ${phoneNumber} in ${projectName}, so nothing was bought. Running the workflow again is safe; with Create or Update it re-runs safely in any case (numbers already held are not bought again).`,
+		});
+	}
+}
