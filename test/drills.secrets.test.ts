@@ -179,8 +179,9 @@ describe('secret sweep: no key, token or assertion in any error, output or log',
 				emu.injectFault({ method: 'GET', times: 5, fault: { kind: 'malformed' } });
 				await run('malformed exhausted', get(), /could not be read/);
 			}
-			emu.injectFault({ method: 'POST', fault: { kind: 'malformed' }, applyAfterProcessing: true });
-			await run('malformed on split', params('splitRange', { phoneNumberInstance: byName(freshRange()), size: 1 }), /could not be read/);
+			// Before processing: the read after it finds the range unsplit, and the error says so.
+			emu.injectFault({ method: 'POST', fault: { kind: 'malformed' } });
+			await run('malformed on split', params('splitRange', { phoneNumberInstance: byName(freshRange()), size: 1 }), /malformed JSON/);
 		});
 
 		it('trigger poll errors', async () => {
