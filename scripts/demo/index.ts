@@ -20,8 +20,22 @@ function rangeText(json: IDataObject): string {
 	return range ? `${range.start}…${range.end.slice(-2)} (${range.size})` : '';
 }
 
+function requestText(json: IDataObject): string {
+	const request = json.request as { method: string; path: string; query?: IDataObject; body?: IDataObject } | null | undefined;
+	if (request === undefined) return '';
+	if (request === null) return '(nothing to send)';
+	const number = (request.body?.phoneNumber as IDataObject | undefined)?.phoneNumber;
+	return `${request.method} ${request.path.replace(/^\/v1beta1\/projects\/[^/]+\//, '')}${request.query?.updateMask ? `?updateMask=${String(request.query.updateMask)}` : ''}${number ? ` ${String(number)}` : ''}`;
+}
+
 function rows(items: Array<{ json: IDataObject }>): Array<Record<string, unknown>> {
-	return items.map(({ json }) => ({ ...json, range: rangeText(json), project: String(json.project ?? '').replace('projects/', '') }));
+	return items.map(({ json }) => ({
+		...json,
+		range: rangeText(json),
+		project: String(json.project ?? '').replace('projects/', ''),
+		request: requestText(json),
+		order: (json.labels as IDataObject | undefined)?.order ?? '',
+	}));
 }
 
 async function main(): Promise<void> {
@@ -37,11 +51,11 @@ async function main(): Promise<void> {
 
 	let failures = 0;
 	let stepNumber = 0;
-	const step = async (title: string, asked: string, parameters: INodeParameters, columns = INSTANCE_COLUMNS) => {
+	const step = async (title: string, asked: string, parameters: INodeParameters, columns = INSTANCE_COLUMNS, items?: IDataObject[]) => {
 		stepNumber++;
 		console.log(`${stepNumber}. ${title}\n   asked: ${asked}`);
 		// Output → Selected Fields: just the columns shown (the name is always included).
-		const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', outputFormat: 'selectedFields', fields: columns, ...parameters }, credentialId });
+		const run = await h.runNode({ parameters: { resource: 'phoneNumberInstance', outputFormat: 'selectedFields', fields: columns, ...parameters }, credentialId, items });
 		if (run.error) {
 			failures++;
 			console.log(`   FAILED: ${run.error.message}\n`);
@@ -97,6 +111,41 @@ async function main(): Promise<void> {
 		operation: 'delete',
 		phoneNumberInstance: { __rl: true, mode: 'name', value: String(bought?.json.name ?? '') },
 	});
+
+	// Provisioning that is safe to re-run: Create or Update matched on a label the workflow owns.
+	const offered = await step('Find a number for each of three orders', 'phone number search: AU, local, prefix 02, limit 3', {
+		resource: 'phoneNumber',
+		operation: 'search',
+		countryCode: 'AU',
+		limit: 3,
+		filters: { numberType: 'LOCAL', prefix: '02' },
+	}, ['phoneNumber', 'nationalFormat']);
+	const orders = ['A-1001', 'A-1002', 'A-1003'].map((orderId, index) => ({ orderId, number: String(offered[index]?.json.phoneNumber ?? '') }));
+	const perOrder = (dryRun: boolean): INodeParameters => ({
+		operation: 'createOrUpdate',
+		matchOn: 'label',
+		matchLabelKey: 'order',
+		matchLabelValue: '={{ $json.orderId }}',
+		phoneNumber: '={{ $json.number }}',
+		additionalFields: { displayName: '=Order {{ $json.orderId }}' },
+		options: { maxNumbersToBuy: 5, dryRun },
+		// Simplified: the plan's and the result's own fields (action, request) are not instance fields to select.
+		outputFormat: 'simple',
+	});
+	const PLAN_COLUMNS = ['dryRun', 'action', 'request'];
+	const ORDER_COLUMNS = ['action', 'order', 'phoneNumber', 'displayName'];
+	const writes = () => emu.requests.filter((request) => request.path.startsWith('/v1beta1/') && request.method !== 'GET').length;
+	let before = writes();
+	await step('Dry Run: what would provisioning a number per order do?', 'create or update matched on label order=<id>, Dry Run on', perOrder(true), PLAN_COLUMNS, orders);
+	console.log(`   requests that changed something: ${writes() - before}\n`);
+	await step('Provision a number per order', 'the same, for real (Max Numbers to Buy 5)', perOrder(false), ORDER_COLUMNS, orders);
+	const offeredAgain = await h.runNode({ parameters: { resource: 'phoneNumber', operation: 'search', countryCode: 'AU', limit: 3, filters: { numberType: 'LOCAL', prefix: '02' } }, credentialId });
+	const rerunOrders = orders.map((order, index) => ({ ...order, number: String(offeredAgain.items[index]?.json.phoneNumber ?? order.number) }));
+	before = writes();
+	const rerun = await step('Run it again (a retry, a schedule firing twice): the search now offers other numbers', 'the same workflow again', perOrder(false), ORDER_COLUMNS, rerunOrders);
+	const rerunWrites = writes() - before;
+	console.log(`   requests that changed something: ${rerunWrites} (nothing bought)\n`);
+	if (rerunWrites !== 0 || rerun.some((item) => item.json.action !== 'unchanged')) failures++;
 
 	stepNumber++;
 	console.log(`${stepNumber}. Alerts: Enfonica Trigger watching lifecycle (into SUSPENDED or DELETED) and compliance`);
