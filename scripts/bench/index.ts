@@ -10,6 +10,7 @@ import { createHarness } from '../../test/harness';
 import { buildIfNeeded } from '../demo/buildIfNeeded';
 import { table } from '../demo/table';
 import { coldLoadRows } from './coldLoad';
+import { createOrUpdateRows } from './createOrUpdate';
 import { getManyRows } from './getMany';
 import { largeListingRows } from './largeListing';
 import { timeMs } from './measure';
@@ -24,7 +25,6 @@ const BULK = Number(process.env.BENCH_BULK ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
 
-
 async function main(): Promise<void> {
 	buildIfNeeded(ROOT);
 	const rows: Row[] = [];
@@ -37,6 +37,9 @@ async function main(): Promise<void> {
 
 	// 1. Get Many, Return All, through the engine vs a bare fetch loop, Simplify off and on.
 	rows.push(...(await getManyRows(h, emu, credentialId, token, N, ROUNDS)));
+
+	// 1b. Create or Update matched on a label: the project listed once for the whole run.
+	rows.push(...(await createOrUpdateRows(h, emu, credentialId, N, ROUNDS)));
 
 	// 2. The trigger's rows (scripts/bench/triggerPoll.ts): its poll vs its listing, 100,000 numbers, state size.
 	rows.push(...(await triggerPollRows(ROOT, ROUNDS)));
