@@ -73,6 +73,8 @@ function describeWorkflow(workflow, file) {
 		isTrigger: nodes.some(isEnfonicaTrigger),
 		isInbound: nodes.some(isInboundTrigger),
 		manualStart: nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'),
+		// Its input is pinned data: the editor uses it, `n8n execute` and production runs do not.
+		pinnedInput: Object.keys(workflow.pinData || {}).length > 0,
 	};
 }
 

@@ -27,7 +27,7 @@ const { checkInbound, inboundWorkflows } = require('../inbound');
 
 async function mainChecks({ setup, report, pg, redis, base }) {
 	const { install, emulator, workflows, triggerWf, projects, credentials, owner } = setup;
-	const copies = workflows.filter((wf) => !wf.isTrigger && wf.manualStart).map(webhookCopy);
+	const copies = workflows.filter((wf) => !wf.isTrigger && wf.manualStart && !wf.pinnedInput).map(webhookCopy);
 	const credentialRef = copies.length ? copies[0].enfonicaNodes[0].credentials : { enfonicaApi: { id: credentials[0].id, name: credentials[0].name } };
 	const concurrency = queueChecks.concurrencyWorkflow(credentialRef);
 	const inbound = process.env.ENFONICA_N8N_SKIP_INBOUND === '1' ? [] : inboundWorkflows();
