@@ -20,6 +20,16 @@ describe('Delete', () => {
 		expect(bed.emu.getInstance(name)?.lifecycleState).toBe('DELETED');
 	});
 
+	it('no clear answer to any attempt: a read shows the instance still ACTIVE, and the error says it was not deleted', async () => {
+		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501530' }]);
+		bed.emu.injectFault({ method: 'DELETE', path: `/v1beta1/${name}`, times: 5, fault: { kind: 'status', status: 503 } });
+		const result = await bed.h.runNode({ parameters: params('delete', { phoneNumberInstance: byName(name) }), credentialId: bed.credentialId });
+		expect(result.error?.message).toBe(`${name} was not deleted: Enfonica API error 503 UNAVAILABLE: The service is currently unavailable.`);
+		expect(result.error?.description).toMatch(/still ACTIVE: nothing was deleted\. Running the workflow again is safe\./);
+		expect(sent(bed).map((request) => request.method)).toEqual(['DELETE', 'DELETE', 'DELETE', 'DELETE', 'DELETE', 'GET']);
+		expect(bed.emu.getInstance(name)?.lifecycleState).toBe('ACTIVE');
+	});
+
 	// The recovery after a lost answer (test/drills.operations.test.ts) needs a retried DELETE:
 	// refused at the first attempt, the instance was deleted by someone else.
 	it('an instance deleted a moment ago by someone else: still an error, no recovery lookup', async () => {
