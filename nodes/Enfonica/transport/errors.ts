@@ -210,6 +210,14 @@ export function isOutcomeUnknown(error: unknown): boolean {
 	return error.context.noAnswer === true || /^5\d\d$/.test(String(error.httpCode));
 }
 
+/**
+ * After an unclear outcome, a read showed the change was not made: `${what}: <Enfonica's answer>`,
+ * and the finding (what the read saw, that running again is safe) as the description.
+ */
+export function notDoneError(node: INode, error: NodeApiError, itemIndex: number, what: string, finding: string): NodeApiError {
+	return new NodeApiError(node, { message: error.message }, { itemIndex, httpCode: error.httpCode ?? undefined, message: `${what}: ${error.message}`, description: finding });
+}
+
 /** No usable HTTP answer (connection reset, timeout, unreadable body). */
 export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'status' }>, request: RequestSummary): NodeApiError {
 	const call = enfonicaCallOf(request.method, request.path);

@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError } from '../../helpers/inputError';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { attemptsOf, isFailedPrecondition, isOutcomeUnknown } from '../../transport/errors';
+import { attemptsOf, isFailedPrecondition, isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
@@ -83,11 +83,5 @@ async function deletedDuringThisCall(this: IExecuteFunctions, error: unknown, na
 	const deletedAt = Date.parse(current.deleteTime ?? '');
 	if (current.lifecycleState === 'DELETED' && deletedAt >= sentAt - CLOCK_SLACK_MS) return current;
 	if (!unknown || current.lifecycleState === 'DELETED') throw asNodeError(this.getNode(), error, itemIndex);
-	const original = error as NodeApiError;
-	throw new NodeApiError(this.getNode(), { message: original.message }, {
-		itemIndex,
-		httpCode: original.httpCode ?? undefined,
-		message: `${name} was not deleted: ${original.message}`,
-		description: `Enfonica gave no clear answer to the delete, and a lookup right after it shows the instance still ${current.lifecycleState ?? 'held'}: nothing was deleted. Running the workflow again is safe.`,
-	});
+	throw notDoneError(this.getNode(), error as NodeApiError, itemIndex, `${name} was not deleted`, `Enfonica gave no clear answer to the delete, and a lookup right after it shows the instance still ${current.lifecycleState ?? 'held'}: nothing was deleted. Running the workflow again is safe.`);
 }

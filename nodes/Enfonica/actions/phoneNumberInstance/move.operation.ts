@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { LISTINGS, instanceIdOf, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { isNotFound, isOutcomeUnknown } from '../../transport/errors';
+import { isNotFound, isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
@@ -157,11 +157,5 @@ async function movedDuringThisCall(this: IExecuteFunctions, error: unknown, name
 		}
 	}
 	if (moved) return moved;
-	const original = error as NodeApiError;
-	throw new NodeApiError(this.getNode(), { message: original.message }, {
-		itemIndex,
-		httpCode: original.httpCode ?? undefined,
-		message: `${name} was not moved: ${original.message}`,
-		description: `Enfonica gave no clear answer to the move, and a lookup right after it found the instance still in ${projectOfInstance(name)}${stayed?.lifecycleState ? ` (${stayed.lifecycleState})` : ''}: nothing was moved. Running the workflow again is safe.`,
-	});
+	throw notDoneError(this.getNode(), error as NodeApiError, itemIndex, `${name} was not moved`, `Enfonica gave no clear answer to the move, and a lookup right after it found the instance still in ${projectOfInstance(name)}${stayed?.lifecycleState ? ` (${stayed.lifecycleState})` : ''}: nothing was moved. Running the workflow again is safe.`);
 }

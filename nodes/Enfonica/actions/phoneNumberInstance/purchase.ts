@@ -1,9 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, inputError } from '../../helpers/inputError';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
-import { isOutcomeUnknown } from '../../transport/errors';
+import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { sendChange } from '../plannedChange';
@@ -89,12 +89,6 @@ export async function buyNumber(this: IExecuteFunctions, change: Change, project
 			throw asNodeError(this.getNode(), error, itemIndex);
 		}
 		if (held) return held;
-		const original = error as NodeApiError;
-		throw new NodeApiError(this.getNode(), { message: original.message }, {
-			itemIndex,
-			httpCode: original.httpCode ?? undefined,
-			message: `${phoneNumber} was not bought: ${original.message}`,
-			description: `Enfonica gave no clear answer to the purchase, and a lookup right after it found no instance holding ${phoneNumber} in ${projectName}, so nothing was bought. Running the workflow again is safe; with Create or Update it re-runs safely in any case (numbers already held are not bought again).`,
-		});
+		throw notDoneError(this.getNode(), error as NodeApiError, itemIndex, `${phoneNumber} was not bought`, `Enfonica gave no clear answer to the purchase, and a lookup right after it found no instance holding ${phoneNumber} in ${projectName}, so nothing was bought. Running the workflow again is safe; with Create or Update it re-runs safely in any case (numbers already held are not bought again).`);
 	}
 }

@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { checkPositiveInteger } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
-import { isOutcomeUnknown } from '../../transport/errors';
+import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
@@ -129,11 +129,5 @@ async function splitDuringThisCall(this: IExecuteFunctions, error: unknown, { ch
 	}
 	if (second) return { first: now, second };
 	if (now.range?.size !== current.range?.size) throw asNodeError(this.getNode(), error, itemIndex);
-	const original = error as NodeApiError;
-	throw new NodeApiError(this.getNode(), { message: original.message }, {
-		itemIndex,
-		httpCode: original.httpCode ?? undefined,
-		message: `${name} was not split: ${original.message}`,
-		description: `Enfonica gave no clear answer to the split, and a lookup right after it found the range ${describeRange(now)} unchanged: nothing was split. Running the workflow again is safe.`,
-	});
+	throw notDoneError(this.getNode(), error as NodeApiError, itemIndex, `${name} was not split`, `Enfonica gave no clear answer to the split, and a lookup right after it found the range ${describeRange(now)} unchanged: nothing was split. Running the workflow again is safe.`);
 }
