@@ -83,7 +83,7 @@ describe('Dry Run', () => {
 		);
 		expect(plans[0]).toEqual({
 			dryRun: true,
-			instance: expect.objectContaining({ name: instance.name, labels: { team: 'ops' } }),
+			instance: expect.objectContaining({ name: instance.name }),
 			request: { method: 'PATCH', path: `/v1beta1/${instance.name}`, query: { updateMask: 'labels' }, body: { labels: { team: 'ops', tier: 'gold' } } },
 		});
 	});
@@ -109,7 +109,7 @@ describe('Dry Run', () => {
 		const { plans } = await planThenRun(params('splitRange', { phoneNumberInstance: byName(range.name), size: 4 }));
 		expect(plans[0]).toEqual({
 			dryRun: true,
-			instance: expect.objectContaining({ name: range.name, range: expect.objectContaining({ size: 10 }) }),
+			instance: expect.objectContaining({ name: range.name, phoneNumber: '+61255531100' }),
 			request: { method: 'POST', path: `/v1beta1/${range.name}:splitRange`, body: { size: 4 } },
 		});
 	});

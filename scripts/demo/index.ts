@@ -34,7 +34,6 @@ function rows(items: Array<{ json: IDataObject }>): Array<Record<string, unknown
 		range: rangeText(json),
 		project: String(json.project ?? '').replace('projects/', ''),
 		request: requestText(json),
-		order: (json.labels as IDataObject | undefined)?.order ?? '',
 	}));
 }
 
@@ -133,7 +132,7 @@ async function main(): Promise<void> {
 		outputFormat: 'simple',
 	});
 	const PLAN_COLUMNS = ['dryRun', 'action', 'request'];
-	const ORDER_COLUMNS = ['action', 'order', 'phoneNumber', 'displayName'];
+	const ORDER_COLUMNS = ['action', 'phoneNumber', 'displayName'];
 	const writes = () => emu.requests.filter((request) => request.path.startsWith('/v1beta1/') && request.method !== 'GET').length;
 	let before = writes();
 	await step('Dry Run: what would provisioning a number per order do?', 'create or update matched on label order=<id>, Dry Run on', perOrder(true), PLAN_COLUMNS, orders);
