@@ -166,7 +166,7 @@ describe('secret sweep: no key, token or assertion in any error, output or log',
 			emu.injectFault({ method: 'GET', times: 5, fault: { kind: 'status', status: 503 } });
 			await run('503 exhausted', get(), /temporary problem \(tried 5 times\)/);
 			emu.injectFault({ method: 'POST', fault: { kind: 'status', status: 500 } });
-			await run('500 on create', create(freshNumber()), /No clear answer from Enfonica: the number may have been bought/);
+			await run('500 on create', create(freshNumber()), /was not bought: no clear answer from Enfonica \(HTTP 500\)/);
 			if (full) {
 				emu.injectFault({ method: 'GET', times: 5, fault: { kind: 'reset' } });
 				await run('reset exhausted', params('getMany', { returnAll: true }), /connection failed/);

@@ -72,7 +72,7 @@ describe('Create', () => {
 			bed.emu.injectFault({ method: 'POST', fault: { kind: 'status', status: 503 } });
 			const result = await bed.h.runNode({ parameters: params('create', { phoneNumber: '+61255501403' }), credentialId: bed.credentialId });
 			expect(posts()).toHaveLength(1);
-			expect(result.error?.message).toBe('+61255501403 was not bought: Enfonica API error 503 UNAVAILABLE: The service is currently unavailable.');
+			expect(result.error?.message).toBe('+61255501403 was not bought: no clear answer from Enfonica (HTTP 503)');
 			expect(result.error?.description).toMatch(/found no instance holding \+61255501403 in projects\/acme, so nothing was bought\. Running the workflow again is safe; with Create or Update it re-runs safely/);
 			expect(bed.emu.listStored('acme').filter((instance) => instance.phoneNumber.phoneNumber === '+61255501403')).toEqual([]);
 		});

@@ -24,7 +24,7 @@ describe('Delete', () => {
 		const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501530' }]);
 		bed.emu.injectFault({ method: 'DELETE', path: `/v1beta1/${name}`, times: 5, fault: { kind: 'status', status: 503 } });
 		const result = await bed.h.runNode({ parameters: params('delete', { phoneNumberInstance: byName(name) }), credentialId: bed.credentialId });
-		expect(result.error?.message).toBe(`${name} was not deleted: Enfonica API error 503 UNAVAILABLE: The service is currently unavailable.`);
+		expect(result.error?.message).toBe(`${name} was not deleted: no clear answer from Enfonica (HTTP 503)`);
 		expect(result.error?.description).toMatch(/still ACTIVE: nothing was deleted\. Running the workflow again is safe\./);
 		expect(sent(bed).map((request) => request.method)).toEqual(['DELETE', 'DELETE', 'DELETE', 'DELETE', 'DELETE', 'GET']);
 		expect(bed.emu.getInstance(name)?.lifecycleState).toBe('ACTIVE');

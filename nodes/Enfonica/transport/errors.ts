@@ -207,15 +207,19 @@ export function isFailedPrecondition(error: unknown): boolean {
  */
 export function isOutcomeUnknown(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
-	return error.context.noAnswer === true || /^5\d\d$/.test(String(error.httpCode));
+	return typeof error.context.noAnswer === 'string' || /^5\d\d$/.test(String(error.httpCode));
 }
 
 /**
- * After an unclear outcome, a read showed the change was not made: `${what}: <Enfonica's answer>`,
- * and the finding (what the read saw, that running again is safe) as the description.
+ * After an unclear outcome, a read showed the change was not made: `${what}: no clear answer from
+ * Enfonica (HTTP 503 | timed out | connection failed | malformed JSON)`, with the finding (what the
+ * read saw, that running again is safe) as the description. Independent of the original error's
+ * wording, which says the change may have happened.
  */
 export function notDoneError(node: INode, error: NodeApiError, itemIndex: number, what: string, finding: string): NodeApiError {
-	return new NodeApiError(node, { message: error.message }, { itemIndex, httpCode: error.httpCode ?? undefined, message: `${what}: ${error.message}`, description: finding });
+	const cause = typeof error.context.noAnswer === 'string' ? error.context.noAnswer : `HTTP ${error.httpCode}`;
+	const message = `${what}: no clear answer from Enfonica (${cause})`;
+	return new NodeApiError(node, { message }, { itemIndex, httpCode: error.httpCode ?? undefined, message, description: finding });
 }
 
 /** No usable HTTP answer (connection reset, timeout, unreadable body). */
@@ -248,6 +252,7 @@ export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'st
 		},
 	);
 	noAnswer.context.attempts = request.attempts;
-	noAnswer.context.noAnswer = true;
+	// What no answer means, for an error saying what a read after it found (notDoneError).
+	noAnswer.context.noAnswer = failure.kind === 'malformed' ? 'malformed JSON' : failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED' ? 'timed out' : 'connection failed';
 	return noAnswer;
 }
