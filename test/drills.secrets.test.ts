@@ -81,7 +81,7 @@ describe('secret sweep: no key, token or assertion in any error, output or log',
 				'error as recorded': safeStringify(result.error),
 				'error (every reachable string)': reachableStrings(result.error).join('\n'),
 				result: safeStringify(result.result),
-				staticData: safeStringify(result.staticData),
+				staticData: safeStringify(result.workflowStaticData),
 			};
 		});
 	};

@@ -131,7 +131,7 @@ describe(`trigger drill: ${POLLS} polls with churn and faults (seed ${SEED})`, (
 		const watcher = bed.watcher(parameters, credentialId);
 		const workflow = setup.n8n ? bed.n8nWorkflow(parameters, { scheduler: setup.n8n.scheduler }, credentialId) : undefined;
 		/** The state a poll would start from after a restart: n8n's saved copy, or the carried one. */
-		const restartState = () => structuredClone(workflow ? workflow.saved : watcher.staticData);
+		const restartState = () => structuredClone(workflow ? workflow.saved : watcher.workflowStaticData);
 		/** One poll, through an activation after a restart or a re-activation when the drill says so. */
 		const pollVia = async (via: 'tick' | 'restart' | 'reactivate'): Promise<DrillPoll> => {
 			if (!workflow) {

@@ -166,7 +166,7 @@ describe('runWorkflow', () => {
 describe('poll', () => {
 	it('runs poll() through PollContext and carries the node’s static data between polls', async () => {
 		const first = await harness.poll({ parameters: {}, credentialId });
-		expect(first).toEqual({ result: null, staticData: { seen: ['a', 'b'] }, staticDataChanged: true });
+		expect(first).toEqual({ result: null, staticData: { seen: ['a', 'b'] }, workflowStaticData: { 'node:Trigger': { seen: ['a', 'b'] } }, staticDataChanged: true });
 
 		api.items.push({ id: 'c', name: 'Item C' });
 		const second = await harness.poll({ parameters: {}, credentialId, staticData: first.staticData });

@@ -2,12 +2,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { readSnapshot } from '../nodes/Enfonica/trigger/state';
+import { globalStateKey } from '../nodes/Enfonica/trigger/store';
 import type { Emulator } from './emulator';
 import { startEmulator } from './emulator';
 import type { DurableCursorRow, Harness, PollResult } from './harness';
 import { createHarness } from './harness';
 
 export const TRIGGER_TYPE = 'n8n-nodes-enfonica.enfonicaTrigger';
+/** The harness's trigger node: its ID stays when it is renamed. */
+export const TRIGGER_NODE_ID = 'trigger';
+export const TRIGGER_NODE_NAME = 'Trigger';
 const ADMIN_TOKEN = 'trigger-tests-admin-token';
 
 export interface TriggerBed {
@@ -47,10 +51,17 @@ export interface N8nSetup {
  */
 export interface N8nWorkflow {
 	parameters: INodeParameters;
-	/** The node's static data in n8n's database (with durable cursors: its cursor row). */
+	/** The workflow's static data in n8n's database (with durable cursors: the node's cursor row). */
 	readonly saved: IDataObject | undefined;
+	/** The workflow's static data in n8n's database, also with durable cursors. */
+	readonly savedWorkflowStaticData: IDataObject | undefined;
 	/** The running workflow's copy; undefined while n8n is down or the workflow inactive. */
 	readonly memory: IDataObject | undefined;
+	/**
+	 * The trigger node renamed in the editor and the workflow saved: the editor sends no static
+	 * data, so n8n's database keeps it as it was. Takes effect at the next activation (publish).
+	 */
+	rename(name: string): void;
 	/** Executions the trigger started: one per emitting poll, items or not. */
 	readonly executions: IDataObject[][];
 	/** Activation (or re-activation after an edit): a first poll, then n8n saves the static data. Returns that poll's items. */
@@ -65,8 +76,12 @@ export interface N8nWorkflow {
 
 export interface Watcher {
 	parameters: INodeParameters;
-	/** The state n8n would have saved after the last poll. */
-	staticData: IDataObject | undefined;
+	/** The trigger node's name (n8n keys node static data by it); its ID stays. */
+	nodeName: string;
+	/** The workflow's static data n8n would have saved after the last poll. */
+	workflowStaticData: IDataObject | undefined;
+	/** The trigger's state in it, wherever the trigger keeps it. */
+	readonly staticData: IDataObject | undefined;
 	poll(mode?: 'trigger' | 'manual'): Promise<PollResult>;
 	/** A trigger-mode poll's items' JSON ([] when it returned null); fails the test on a poll error. */
 	events(): Promise<IDataObject[]>;
@@ -98,10 +113,14 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 	const watcher: TriggerBed['watcher'] = (parameters, credential = credentialId) => {
 		const self: Watcher = {
 			parameters,
-			staticData: undefined,
+			nodeName: TRIGGER_NODE_NAME,
+			workflowStaticData: undefined,
+			get staticData() {
+				return triggerState(self.workflowStaticData, self.nodeName);
+			},
 			async poll(mode = 'trigger') {
-				const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, staticData: self.staticData, mode });
-				self.staticData = result.staticData;
+				const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, workflowStaticData: self.workflowStaticData, nodeName: self.nodeName, mode });
+				self.workflowStaticData = result.workflowStaticData;
 				return result;
 			},
 			async events() {
@@ -119,13 +138,14 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 		const cursorRow: DurableCursorRow | undefined = setup.durableCursors ? {} : undefined;
 		let saved: IDataObject | undefined;
 		let memory: IDataObject | undefined;
+		let nodeName = TRIGGER_NODE_NAME;
 		const executions: IDataObject[][] = [];
 		const copy = (data: IDataObject | undefined) => (data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as IDataObject));
 		const pollFrom = async (activation: boolean): Promise<IDataObject[]> => {
-			const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, staticData: memory, activation, durableCursor: cursorRow });
+			const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, workflowStaticData: memory, nodeName, activation, durableCursor: cursorRow });
 			if (result.error) throw result.error;
 			// A failed poll throws above: n8n reports it and keeps the copy it had.
-			memory = result.staticData;
+			memory = result.workflowStaticData;
 			const items = (result.result?.[0] ?? []).map((item) => item.json);
 			if (result.result !== null) {
 				executions.push(items);
@@ -137,6 +157,12 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 			parameters,
 			get saved() {
 				return cursorRow ? copy(cursorRow.cursor) : saved;
+			},
+			get savedWorkflowStaticData() {
+				return saved;
+			},
+			rename(name: string) {
+				nodeName = name;
 			},
 			get memory() {
 				return memory;
@@ -173,6 +199,15 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 /** The list requests the trigger sent (not the token exchange). */
 export function listRequests(emu: Emulator) {
 	return emu.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/phoneNumberInstances'));
+}
+
+/**
+ * The trigger's state in a workflow's static data: under the node's ID in the global static data,
+ * or (earlier versions, or a durable cursor passed as is) the node's own static data.
+ */
+export function triggerState(workflowStaticData: IDataObject | undefined, nodeName = TRIGGER_NODE_NAME): IDataObject | undefined {
+	const global = workflowStaticData?.global as IDataObject | undefined;
+	return (global?.[globalStateKey(TRIGGER_NODE_ID)] as IDataObject | undefined) ?? (workflowStaticData?.[`node:${nodeName}`] as IDataObject | undefined);
 }
 
 /** The instance IDs in a saved trigger state, in its order (whichever format it is saved in). */

@@ -233,7 +233,7 @@ describe('Enfonica Trigger: changes', () => {
 		const badState = await bed.watcher({ project: 'states-bad', lifecycleStates: '={{ ["suspended"] }}' }).poll();
 		expect(badState.error?.message).toBe('Lifecycle States has "suspended": use ACTIVE, DELETED, PENDING, SUSPENDED');
 		const badEvent = await bed.watcher({ project: 'events-bad', events: '={{ ["lifecycleChanged"] }}' }).poll();
-		expect(badEvent.error?.message).toBe('Events has "lifecycleChanged": use complianceChanged, instanceAdded, instanceRemoved, lifecycleStateChanged');
+		expect(badEvent.error?.message).toBe('Trigger On has "lifecycleChanged": use complianceChanged, configurationChanged, instanceAdded, instanceRemoved, lifecycleStateChanged, listingReviewChanged');
 		expect(listRequests(bed.emu)).toHaveLength(0);
 	});
 });

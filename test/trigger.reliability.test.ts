@@ -33,16 +33,16 @@ describe('Enfonica Trigger: state', () => {
 			detectedAt: expect.any(String),
 		});
 		expect(first.staticDataChanged).toBe(false);
-		expect(first.staticData).toEqual({});
+		expect(first.workflowStaticData).toEqual({});
 		expect((await watcher.poll()).result).toBeNull();
 
 		// With a baseline and a pending change: manual mode leaves both alone.
-		const saved = structuredClone(watcher.staticData);
+		const saved = structuredClone(watcher.workflowStaticData);
 		bed.emu.setLifecycleState(older.name, 'SUSPENDED');
 		const manual = await watcher.poll('manual');
 		expect(manual.result?.[0]).toHaveLength(1);
 		expect(manual.staticDataChanged).toBe(false);
-		expect(manual.staticData).toEqual(saved);
+		expect(manual.workflowStaticData).toEqual(saved);
 		const [event] = await watcher.events();
 		expect(event).toMatchObject({ name: older.name, event: 'lifecycleStateChanged', previousLifecycleState: 'ACTIVE' });
 	});
@@ -59,7 +59,7 @@ describe('Enfonica Trigger: state', () => {
 		const [onPage1, onPage2, onPage3] = [listed[5], listed[150], listed[240]];
 		const watcher = bed.watcher({ project: 'faulty', events: ALL_EVENTS });
 		expect((await watcher.poll()).result).toBeNull();
-		const baseline = structuredClone(watcher.staticData);
+		const baseline = structuredClone(watcher.workflowStaticData);
 
 		bed.emu.setLifecycleState(onPage1.name, 'SUSPENDED');
 		bed.emu.setCompliant(onPage3.name, false);
@@ -69,7 +69,7 @@ describe('Enfonica Trigger: state', () => {
 		const failed = await watcher.poll();
 		expect(failed.error?.message).toMatch(/temporary problem/);
 		expect(failed.result).toBeNull();
-		expect(failed.staticData).toEqual(baseline);
+		expect(failed.workflowStaticData).toEqual(baseline);
 		expect(listRequests(bed.emu).some((request) => request.query.pageToken !== undefined && request.status === 503)).toBe(true);
 
 		// More changes while the trigger was failing, then a good poll.
@@ -94,7 +94,7 @@ describe('Enfonica Trigger: state', () => {
 		]);
 		const watcher = bed.watcher({ project: 'confirm', events: ALL_EVENTS });
 		expect((await watcher.poll()).result).toBeNull();
-		const baseline = structuredClone(watcher.staticData);
+		const baseline = structuredClone(watcher.workflowStaticData);
 
 		bed.emu.purge(gone.name);
 		bed.emu.setLifecycleState(stays.name, 'SUSPENDED');
@@ -104,7 +104,7 @@ describe('Enfonica Trigger: state', () => {
 		const failed = await watcher.poll();
 		expect(failed.error?.message).toMatch(/temporary problem/);
 		expect(failed.result).toBeNull();
-		expect(failed.staticData).toEqual(baseline);
+		expect(failed.workflowStaticData).toEqual(baseline);
 		expect(bed.emu.requests.filter((request) => request.path === `/v1beta1/${gone.name}`).map((request) => request.status)).toEqual([503, 503, 503, 503, 503]);
 
 		bed.emu.clearLog();
@@ -125,11 +125,11 @@ describe('Enfonica Trigger: state', () => {
 		await watcher.poll();
 		bed.emu.setLifecycleState(a.name, 'SUSPENDED');
 		for (const fault of [{ kind: 'malformed' as const }, { kind: 'reset' as const }]) {
-			const before = structuredClone(watcher.staticData);
+			const before = structuredClone(watcher.workflowStaticData);
 			bed.emu.injectFault({ method: 'GET', path: '/v1beta1/projects/flaky/phoneNumberInstances', times: 5, fault });
 			const failed = await watcher.poll();
 			expect(failed.error).toBeDefined();
-			expect(watcher.staticData).toEqual(before);
+			expect(watcher.workflowStaticData).toEqual(before);
 		}
 		expect(await watcher.events()).toHaveLength(1);
 	});
@@ -177,7 +177,7 @@ describe('Enfonica Trigger: state', () => {
 		expect(baseline.error).toBeUndefined();
 		expect(baseline.staticDataChanged).toBe(true);
 		expect(savedIds(watcher.staticData)).toHaveLength(10_000);
-		const bytesPerNumber = Buffer.byteLength(JSON.stringify(watcher.staticData)) / 10_000;
+		const bytesPerNumber = Buffer.byteLength(JSON.stringify(watcher.workflowStaticData)) / 10_000;
 		expect(bytesPerNumber).toBeLessThanOrEqual(48);
 
 		const unchanged = await watcher.poll();
@@ -196,14 +196,14 @@ describe('Enfonica Trigger: state', () => {
 		await watcher.poll();
 		bed.emu.setLifecycleState(x.name, 'SUSPENDED');
 		bed.emu.latencyMs = 300;
-		const poll = async () => await bed.h.poll({ nodeType: TRIGGER_TYPE, parameters, credentialId: bed.credentialId, staticData: watcher.staticData });
+		const poll = async () => await bed.h.poll({ nodeType: TRIGGER_TYPE, parameters, credentialId: bed.credentialId, workflowStaticData: watcher.workflowStaticData });
 		const [first, second] = await Promise.all([poll(), poll()]).finally(() => (bed.emu.latencyMs = 0));
 		expect(first.result?.[0].map((item) => item.json)).toEqual([expect.objectContaining({ name: x.name, event: 'lifecycleStateChanged', lifecycleState: 'SUSPENDED' })]);
 		expect(second.result).toBeNull();
 		expect(second.staticDataChanged).toBe(false);
 		expect(listRequests(bed.emu).filter((request) => request.path.includes('/overlap/'))).toHaveLength(2);
 		// Once it has finished, the next poll runs as usual.
-		watcher.staticData = first.staticData;
+		watcher.workflowStaticData = first.workflowStaticData;
 		expect(await watcher.events()).toEqual([]);
 	});
 });

@@ -13,7 +13,8 @@ export class EnfonicaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Enfonica phone numbers change lifecycle state or compliance, appear or disappear',
+		description:
+			'Starts the workflow when Enfonica phone numbers change lifecycle state, compliance or configuration, appear or disappear, or a regulatory listing\'s review changes',
 		defaults: { name: 'Enfonica Trigger' },
 		polling: true,
 		inputs: [],
@@ -29,7 +30,7 @@ export class EnfonicaTrigger implements INodeType {
 				description: 'Project ID ("my-project" or "projects/my-project") to watch. Empty: the project set in the credential.',
 			},
 			{
-				displayName: 'Events',
+				displayName: 'Trigger On',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
@@ -38,6 +39,11 @@ export class EnfonicaTrigger implements INodeType {
 						name: 'Compliance Changed',
 						value: 'complianceChanged',
 						description: 'A number became compliant or stopped being compliant',
+					},
+					{
+						name: 'Configuration Changed',
+						value: 'configurationChanged',
+						description: 'Display name, labels, message or call handlers, or call recording changed (e.g. in the Enfonica Console)',
 					},
 					{
 						name: 'Instance Added',
@@ -53,6 +59,11 @@ export class EnfonicaTrigger implements INodeType {
 						name: 'Lifecycle State Changed',
 						value: 'lifecycleStateChanged',
 						description: 'A number became active, suspended, pending or deleted',
+					},
+					{
+						name: 'Regulatory Listing Review Changed',
+						value: 'listingReviewChanged',
+						description: 'Enfonica\'s review made a regulatory listing valid or invalid, verified or unverified',
 					},
 				],
 				default: ['lifecycleStateChanged'],
@@ -98,6 +109,25 @@ export class EnfonicaTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether your n8n saves what a trigger has seen after every poll, even a poll that starts no execution (durable poll cursors, n8n 2.37 or later, turned on by whoever runs n8n). On: a poll that sees only changes you filtered out starts no execution. Off, or when n8n turns out not to save it that way: such a poll starts an execution with no items, so that n8n saves what the trigger saw.',
+					},
+					{
+						displayName: 'On Poll Failure',
+						name: 'onPollFailure',
+						type: 'options',
+						default: 'fail',
+						options: [
+							{
+								name: 'Alert Once',
+								value: 'alertOnce',
+								description: 'Output one pollFailing item when polls start failing, nothing while they keep failing, and pollRecovered with the changes missed once a poll succeeds',
+							},
+							{
+								name: 'Fail',
+								value: 'fail',
+								description: 'Report an error on every failed poll (n8n\'s error workflow is called each time)',
+							},
+						],
+						description: 'What a poll that cannot reach Enfonica does',
 					},
 					simplifyField,
 				],

@@ -11,7 +11,9 @@ import { addInventoryNumbers } from './seedInventory';
 import { seedListings } from './seedListings';
 import { sortForList } from './ordering';
 import type { StoredListing } from './listingModel';
-import { isLive, type StoredInstance } from './model';
+import { isLive, UPDATABLE_FIELDS, type StoredInstance, type UpdatableField } from './model';
+import { readInstanceInput } from './instanceInput';
+import { applyUpdate } from './methods/update';
 import { renderListing } from './renderListing';
 import type {
 	BearerTokenOptions,
@@ -173,6 +175,17 @@ export class Emulator {
 		if (state === 'ACTIVE') instance.activateTime ??= this.core.clock.now();
 		// The reference defines PENDING as "activateTime not set".
 		if (state === 'PENDING') instance.activateTime = undefined;
+	}
+
+	/**
+	 * Changes an instance's configuration as the Enfonica Console does (not through the API, so
+	 * nothing is logged): only the fields given, checked as an update would check them.
+	 */
+	configureInstance(name: string, changes: Partial<Pick<PhoneNumberInstanceJson, UpdatableField>>): PhoneNumberInstanceJson {
+		const instance = this.mustFind(name);
+		const input = readInstanceInput(changes, 'phoneNumberInstance');
+		applyUpdate(instance, UPDATABLE_FIELDS.filter((field) => field in changes), input);
+		return this.core.render(instance);
 	}
 
 	setCompliant(name: string, compliant: boolean): void {

@@ -9,6 +9,8 @@ import { latestVersion } from './node-version';
 import type { DurableCursorRow, PollArgs, PollResult } from './types';
 
 const TRIGGER_NODE_NAME = 'Trigger';
+/** The node's ID stays the same when it is renamed (n8n's editor keeps it). */
+const TRIGGER_NODE_ID = 'trigger';
 const WORKFLOW_ID = 'harness-poll-workflow';
 
 /**
@@ -29,9 +31,10 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 	const { poll } = nodeType;
 	if (!poll) throw new Error(`${type} has no poll() method`);
 
+	const nodeName = args.nodeName ?? TRIGGER_NODE_NAME;
 	const node: INode = {
-		id: 'trigger',
-		name: TRIGGER_NODE_NAME,
+		id: TRIGGER_NODE_ID,
+		name: nodeName,
 		type,
 		typeVersion: args.typeVersion ?? latestVersion(nodeType.description.version),
 		position: [0, 0],
@@ -42,7 +45,10 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 		node.credentials = { [stored.type]: { id: stored.id, name: stored.name } };
 	}
 
-	const staticDataKey = `node:${TRIGGER_NODE_NAME}`;
+	// n8n-workflow's Workflow.getStaticData('node', node) keys a node's static data by its name.
+	const staticDataKey = `node:${nodeName}`;
+	const initialStaticData: IDataObject = deepCopy(args.workflowStaticData ?? {});
+	if (args.staticData) initialStaticData[staticDataKey] = deepCopy(args.staticData);
 	const workflow = new Workflow({
 		id: WORKFLOW_ID,
 		name: 'Harness poll workflow',
@@ -50,7 +56,7 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 		connections: {},
 		active: mode === 'trigger',
 		nodeTypes: context.nodeTypes,
-		staticData: args.staticData ? { [staticDataKey]: deepCopy(args.staticData) } : {},
+		staticData: initialStaticData,
 	});
 	const additionalData = buildAdditionalData({
 		credentialsHelper: context.credentialsHelper,
@@ -58,7 +64,7 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 		workflowId: WORKFLOW_ID,
 	});
 	// Workflow's constructor fills in parameter defaults on its own copy of the node.
-	const workflowNode = workflow.getNode(TRIGGER_NODE_NAME) ?? node;
+	const workflowNode = workflow.getNode(nodeName) ?? node;
 
 	let result: INodeExecutionData[][] | null = null;
 	let error: Error | undefined;
@@ -106,6 +112,7 @@ export async function pollOnce(context: HarnessContext, args: PollArgs): Promise
 		result,
 		// Round-tripped through JSON as n8n's database would: non-JSON state would not survive.
 		staticData: JSON.parse(JSON.stringify(staticData[staticDataKey] ?? {})) as IDataObject,
+		workflowStaticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
 		staticDataChanged: staticData.__dataChanged === true,
 		...(error ? { error } : {}),
 	};

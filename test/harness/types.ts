@@ -83,8 +83,15 @@ export interface WorkflowRunResult {
 export interface PollArgs {
 	parameters: INodeParameters;
 	credentialId?: string;
-	/** The node's static data from the previous poll (as n8n saved it with the workflow). */
+	/** The node's static data from the previous poll (as n8n saved it with the workflow, under `node:<name>`). */
 	staticData?: IDataObject;
+	/**
+	 * The workflow's whole static data (`global`, `node:<name>` of each node) as n8n saved it;
+	 * `staticData`, when given too, replaces this node's part.
+	 */
+	workflowStaticData?: IDataObject;
+	/** The trigger node's name (n8n keys a node's static data by it). Default 'Trigger'. */
+	nodeName?: string;
 	/** 'trigger': a scheduled poll of an active workflow. 'manual': "Fetch Test Event". */
 	mode?: 'trigger' | 'manual';
 	/** The poll n8n runs when it activates the workflow (PollTriggerExecutor's `testingTrigger`): n8n commits no durable cursor when it returns null. */
@@ -115,6 +122,8 @@ export interface PollResult {
 	result: INodeExecutionData[][] | null;
 	/** The node's static data after the poll, JSON round-tripped as n8n stores it. */
 	staticData: IDataObject;
+	/** The workflow's whole static data after the poll, JSON round-tripped as n8n stores it. */
+	workflowStaticData: IDataObject;
 	/** Whether n8n would have saved the static data (the node changed it). */
 	staticDataChanged: boolean;
 	/** The poll's error, as n8n would report it (activation failure / error execution). */

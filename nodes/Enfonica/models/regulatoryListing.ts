@@ -1,5 +1,6 @@
 import { instanceIdOf, projectPartOf } from '../helpers/resourceNames';
 import type { OutputModel } from './output';
+import { shaper } from './output';
 
 /** A RegulatoryListing as Enfonica returns it; absent fields mean their proto3 defaults. */
 export interface RegulatoryListing {
@@ -63,3 +64,6 @@ export const LISTING_OUTPUT: OutputModel<RegulatoryListing, ListingContext> = {
 		createTime: { name: 'Create Time', read: ({ listing }) => listing.createTime ?? null },
 	},
 };
+
+/** The flat listing node version 1's Simplify returned, and the trigger outputs. */
+export const flatListing = shaper(LISTING_OUTPUT, LISTING_OUTPUT.legacy);

@@ -1,16 +1,27 @@
 import { collectionOf, instanceIdOf } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
+import type { ConfigurationField } from './configuration';
+import { changedFields, fingerprintOf } from './configuration';
+import type { ListingReviewChange } from './listings';
 import type { KnownInstance, Snapshot } from './state';
 import { decodeKnown, entryOf, knownOf, textOf } from './state';
 
-export type TriggerEvent = 'complianceChanged' | 'instanceAdded' | 'instanceRemoved' | 'lifecycleStateChanged';
+export type TriggerEvent =
+	| 'complianceChanged'
+	| 'configurationChanged'
+	| 'instanceAdded'
+	| 'instanceRemoved'
+	| 'lifecycleStateChanged'
+	| 'listingReviewChanged';
 
 /** One detected change; an instance that changed lifecycle and compliance at once yields two. */
 export type Change =
 	| { event: 'lifecycleStateChanged'; instance: PhoneNumberInstance; previousLifecycleState: string }
 	| { event: 'complianceChanged'; instance: PhoneNumberInstance; previousCompliant: boolean }
+	| { event: 'configurationChanged'; instance: PhoneNumberInstance; changedFields: ConfigurationField[] }
 	| { event: 'instanceAdded'; instance: PhoneNumberInstance }
-	| { event: 'instanceRemoved'; name: string; lastKnown: KnownInstance };
+	| { event: 'instanceRemoved'; name: string; lastKnown: KnownInstance }
+	| ListingReviewChange;
 
 /** The instance ID: the last segment of its resource name (unique within the watched project). */
 function idOfInstance(instance: PhoneNumberInstance): string | undefined {
@@ -31,6 +42,25 @@ export function snapshotOf(listing: PhoneNumberInstance[], confirmed: PhoneNumbe
 		}
 	}
 	return snapshot;
+}
+
+/** The configuration fingerprints of the snapshotOf the same arguments, by instance ID. */
+export function fingerprintsOf(listing: PhoneNumberInstance[], confirmed: PhoneNumberInstance[] = []): Map<string, string> {
+	const fingerprints = new Map<string, string>();
+	for (const instances of [listing, confirmed]) {
+		for (const instance of instances) {
+			const id = idOfInstance(instance);
+			if (id !== undefined && !fingerprints.has(id)) fingerprints.set(id, fingerprintOf(instance));
+		}
+	}
+	return fingerprints;
+}
+
+/** The saved text form of the listing's fingerprints (aligned with listingText's records). */
+export function listingConfigurationText(listing: PhoneNumberInstance[]): string {
+	let text = '';
+	for (const instance of listing) if (idOfInstance(instance) !== undefined) text += fingerprintOf(instance);
+	return text;
 }
 
 /**
@@ -71,7 +101,14 @@ export function vanishedIds(previous: Snapshot, listing: PhoneNumberInstance[]):
  * count as listed (diffed normally, after the listed ones); every other vanished one is removed.
  * Instances keep listing order (newest first); removals follow.
  */
-export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], projectName: string, confirmed: PhoneNumberInstance[] = []): Change[] {
+export function diffListing(
+	previous: Snapshot,
+	listing: PhoneNumberInstance[],
+	projectName: string,
+	confirmed: PhoneNumberInstance[] = [],
+	/** Saved configuration fingerprints: given only while Configuration Changed is selected. */
+	fingerprints?: Map<string, string>,
+): Change[] {
 	const changes: Change[] = [];
 	const seen = new Set<string>();
 	for (const instances of [listing, confirmed]) {
@@ -83,6 +120,11 @@ export function diffListing(previous: Snapshot, listing: PhoneNumberInstance[], 
 			if (before === undefined) {
 				changes.push({ event: 'instanceAdded', instance });
 				continue;
+			}
+			if (fingerprints !== undefined) {
+				const was = fingerprints.get(id);
+				const now = fingerprintOf(instance);
+				if (was !== undefined && was !== now) changes.push({ event: 'configurationChanged', instance, changedFields: changedFields(was, now) });
 			}
 			// Most instances are unchanged: comparing the encoded entries skips decoding them.
 			if (before === entryOf(instance)) continue;

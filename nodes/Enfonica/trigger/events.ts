@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { instanceIdOf, projectPartOf } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { flatInstance } from '../models/phoneNumberInstance';
+import type { RegulatoryListing } from '../models/regulatoryListing';
+import { flatListing } from '../models/regulatoryListing';
 import type { Change, TriggerEvent } from './diff';
 import { DEFAULT_LIFECYCLE_STATE } from './state';
 
@@ -49,6 +51,11 @@ function instanceOutput(instance: PhoneNumberInstance, simplify: boolean): IData
 	return simplify ? flatInstance(instance) : ({ ...instance } as IDataObject);
 }
 
+/** A listing as the Enfonica node outputs it: simplified, or as the API returns it. */
+function listingOutput(listing: RegulatoryListing, simplify: boolean): IDataObject {
+	return simplify ? flatListing(listing) : ({ ...listing } as IDataObject);
+}
+
 /**
  * A vanished instance is no longer readable, so only what the trigger remembered is output,
  * in the field names of the chosen shape (never defaults that would pass for facts).
@@ -74,8 +81,12 @@ export function changeToJson(change: Change, settings: Pick<OutputSettings, 'sim
 			return { ...instanceOutput(change.instance, simplify), event: change.event, previousLifecycleState: change.previousLifecycleState, detectedAt };
 		case 'complianceChanged':
 			return { ...instanceOutput(change.instance, simplify), event: change.event, previousCompliant: change.previousCompliant, detectedAt };
+		case 'configurationChanged':
+			return { ...instanceOutput(change.instance, simplify), event: change.event, changedFields: change.changedFields, detectedAt };
 		case 'instanceAdded':
 			return { ...instanceOutput(change.instance, simplify), event: change.event, detectedAt };
+		case 'listingReviewChanged':
+			return { ...listingOutput(change.listing, simplify), event: change.event, previousValid: change.previousValid, previousVerified: change.previousVerified, detectedAt };
 		case 'instanceRemoved':
 			return { ...removedOutput(change, simplify), event: change.event, detectedAt };
 	}

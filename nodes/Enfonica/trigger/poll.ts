@@ -2,17 +2,22 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../helpers/inputError';
-import { instancesIn, toInstanceName } from '../helpers/resourceNames';
+import { instancesIn, listingsIn, toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
+import type { RegulatoryListing } from '../models/regulatoryListing';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import { isNotFound } from '../transport/errors';
-import { diffListing, listingText, snapshotOf, vanishedIds } from './diff';
+import type { Change } from './diff';
+import { diffListing, fingerprintsOf, listingConfigurationText, listingText, snapshotOf, vanishedIds } from './diff';
 import { changeToJson, isHarmlessToForget, isWanted } from './events';
-import { sampleChange } from './sampleEvent';
+import { diffListings, listingFlagsOf, readListingFlags } from './listings';
+import { sampleChange, sampleListingChange } from './sampleEvent';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
-import type { Snapshot } from './state';
-import { readSaved, scopeKey, writeSnapshot } from './state';
+import type { SavedState, Snapshot } from './state';
+import { readSaved, scopeKey, stateOf } from './state';
+import type { StateStore } from './store';
+import { openStore } from './store';
 
 /** Polls running in this process, by workflow, node and scope. */
 const pollsInFlight = new Set<string>();
@@ -60,8 +65,19 @@ function listQuery(settings: TriggerSettings): IDataObject {
 	return { includeDeleted: true, ...(settings.prefix ? { prefix: settings.prefix } : {}) };
 }
 
-/** Manual mode: one event from the newest instance (the API lists newest first); the saved state is not read or written. */
+/** Manual mode: one event from the newest instance (or listing; the API lists newest first); the saved state is not read or written. */
 async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
+	const event = settings.events[0] ?? 'lifecycleStateChanged';
+	const detectedAt = new Date().toISOString();
+	if (event === 'listingReviewChanged') {
+		const [newest] = (await enfonicaApiRequestAllItems.call(this, listingsIn(settings.projectName), {}, { limit: 1 })) as RegulatoryListing[];
+		if (!newest) {
+			throw new NodeOperationError(this.getNode(), `No regulatory listings in ${settings.projectName} to build a test event from`, {
+				description: 'Check the Project, or create a regulatory listing in that project first.',
+			});
+		}
+		return [this.helpers.returnJsonArray([changeToJson(sampleListingChange(newest), { simplify: settings.simplify, detectedAt })])];
+	}
 	const [newest] = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings), { limit: 1 })) as PhoneNumberInstance[];
 	if (!newest) {
 		throw new NodeOperationError(
@@ -70,30 +86,34 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 			{ description: 'Check the Project and the Prefix filter, or buy a number in that project first.' },
 		);
 	}
-	const change = sampleChange(settings.events[0] ?? 'lifecycleStateChanged', newest, newest.name ?? settings.projectName);
-	return [this.helpers.returnJsonArray([changeToJson(change, { simplify: settings.simplify, detectedAt: new Date().toISOString() })])];
+	const change = sampleChange(event, newest, newest.name ?? settings.projectName);
+	return [this.helpers.returnJsonArray([changeToJson(change, { simplify: settings.simplify, detectedAt })])];
 }
 
 /**
- * One poll: list the whole scope, confirm vanished instances, compare with the saved snapshot.
+ * One poll: list the whole scope (and the project's regulatory listings when Regulatory Listing
+ * Review Changed is selected), confirm vanished instances, compare with the saved state.
  *
  * n8n saves a polling trigger's static data only when the poll emits (and after an activation):
  * what a poll returning null writes stays in memory, and a restart, a re-activation or n8n's
  * scheduler (which reloads the workflow on every tick) starts again from the saved copy. So the
- * snapshot is written only by a poll whose write n8n saves:
+ * state is written only by a poll whose write n8n saves:
  * - the first poll for a scope (run at activation, saved by n8n right after) records the baseline;
  *   as a durable cursor, or over another scope's state, it returns an empty item list to be saved;
  * - nothing changed: nothing is written, null;
- * - changes, some wanted: the new snapshot is written and the items returned (n8n saves it);
- * - changes, none wanted (filtered out by Events or Lifecycle States): they must still be
- *   remembered (a number leaving SUSPENDED must be seen suspended again), so the new snapshot is
- *   written and an empty item list returned: n8n saves the state and starts an execution with no
- *   items (no node after the trigger runs). With n8n's durable poll cursors on (the option, and
- *   the state is a cursor), n8n commits a null scheduled poll's state itself, so null is returned
- *   when forgetting the changes could hide no later alert (an activation's null poll is not
- *   committed, and the next poll compares with the state before it).
+ * - changes, some wanted: the new state is written and the items returned (n8n saves it);
+ * - changes, none wanted (filtered out by Events or Lifecycle States), or only something the
+ *   state must remember without an event (a listing created, fingerprints recorded for a newly
+ *   selected Configuration Changed, a state moved from where an earlier version kept it): the
+ *   new state is written and an empty item list returned: n8n saves the state and starts an
+ *   execution with no items (no node after the trigger runs). With n8n's durable poll cursors on
+ *   (the option, and the state is a cursor), n8n commits a null scheduled poll's state itself, so
+ *   null is returned when forgetting the changes could hide no later alert (an activation's null
+ *   poll is not committed, and the next poll compares with the state before it).
  * A listing or a confirmation that fails throws before the state is touched, so the next good
- * poll reports every change exactly once.
+ * poll reports every change exactly once. With On Poll Failure = Alert Once the first failed poll
+ * of an outage emits pollFailing instead (saved with the time it started), later ones nothing, and
+ * the first good poll emits pollRecovered with every change since the last good poll.
  */
 export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = await readSettings.call(this);
@@ -107,54 +127,111 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	if (pollsInFlight.has(key)) return null;
 	pollsInFlight.add(key);
 	try {
-		return await compareWithSnapshot.call(this, settings, scope);
+		const store = openStore.call(this);
+		const failingSince = typeof store.state?.failingSince === 'string' ? store.state.failingSince : undefined;
+		try {
+			return await compareWithSaved.call(this, settings, scope, store, failingSince);
+		} catch (error) {
+			if (settings.onPollFailure !== 'alertOnce') throw error;
+			// Already alerted for this outage: silence until a poll succeeds.
+			if (failingSince !== undefined) return null;
+			const since = new Date().toISOString();
+			// Saved with the alert (n8n saves static data when a poll emits): a restart does not repeat it.
+			store.write({ ...store.state, failingSince: since });
+			return [this.helpers.returnJsonArray([{ event: 'pollFailing', error: (error as Error).message, failingSince: since }])];
+		}
 	} finally {
 		pollsInFlight.delete(key);
 	}
 }
 
-async function compareWithSnapshot(this: IPollFunctions, settings: TriggerSettings, scope: string): Promise<INodeExecutionData[][] | null> {
+async function compareWithSaved(this: IPollFunctions, settings: TriggerSettings, scope: string, store: StateStore, failingSince: string | undefined): Promise<INodeExecutionData[][] | null> {
 	const listing = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings))) as PhoneNumberInstance[];
+	// Listed only when asked about: one more listing per poll.
+	const listings = settings.events.includes('listingReviewChanged')
+		? ((await enfonicaApiRequestAllItems.call(this, listingsIn(settings.projectName), {})) as RegulatoryListing[])
+		: undefined;
+	const keepConfiguration = settings.events.includes('configurationChanged');
 	const detectedAt = new Date().toISOString();
-	const staticData = this.getWorkflowStaticData('node');
-	const saved = readSaved(staticData, scope);
-	// No baseline for this scope yet (first poll, or project/prefix changed): nothing to compare with.
-	if (saved === undefined) {
+	const recovered: IDataObject[] = failingSince === undefined ? [] : [{ event: 'pollRecovered', failingSince, recoveredAt: detectedAt }];
+	const saved = store.state === undefined ? undefined : readSaved(store.state, scope);
+	const savedListings = readListingFlags(saved?.listings);
+	const nextState = (snapshot: Snapshot, confirmed: PhoneNumberInstance[] = []) =>
+		stateOf(scope, snapshot, {
+			fingerprints: keepConfiguration ? fingerprintsOf(listing, confirmed) : undefined,
+			listings: listings ? listingFlagsOf(listings) : undefined,
+		});
+	const emit = (changes: Change[]) => [
+		...recovered,
+		...changes.filter((change) => isWanted(change, settings)).map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt })),
+	];
+
+	// The common case, nothing changed: the listing gives exactly the saved text.
+	if (saved !== undefined && isUnchanged(saved, listing, keepConfiguration) && (listings === undefined || diffListings(savedListings, listings).moved === false)) {
+		if (recovered.length === 0 && !store.migrating) {
+			dropDeselected(store, keepConfiguration, listings !== undefined);
+			return null;
+		}
+		const snapshot = saved.snapshot();
+		if (snapshot !== undefined) {
+			store.write(stateOf(scope, snapshot, { fingerprints: keepConfiguration ? saved.fingerprints(snapshot) : undefined, listings: listings ? savedListings : undefined }));
+			return recovered.length > 0 ? [this.helpers.returnJsonArray(recovered)] : [[]];
+		}
+	}
+	const previous = saved?.snapshot();
+	// No baseline for this scope yet (first poll, project/prefix changed, or a state this version
+	// cannot read: edited by hand or by another version): nothing to compare with, never a burst.
+	if (previous === undefined) {
 		// n8n's save after an activation keeps a first baseline only in the workflow's own static
 		// data. State of another scope (the project came from an edited credential, say) means this
 		// is not that activation poll, and a durable cursor is not committed when an activation's
 		// poll returns null: either way emit nothing, but have n8n save the baseline.
-		const keptByActivation = Object.keys(staticData).length === 0 && isWorkflowStaticData(staticData);
-		writeSnapshot(staticData, scope, snapshotOf(listing));
+		const keptByActivation = store.state === undefined && !store.isCursor;
+		store.write(nextState(snapshotOf(listing)));
+		if (recovered.length > 0) return [this.helpers.returnJsonArray(recovered)];
 		return keptByActivation ? null : [[]];
 	}
-	// The common case, nothing changed: the listing gives exactly the saved text.
-	if (saved.text !== undefined && saved.text === listingText(listing)) return null;
-	const previous = saved.snapshot();
 	// Before the state is touched: a failed confirmation fails the poll with the state as it was.
 	const confirmed = await confirmVanished.call(this, previous, listing, settings.projectName);
-	const changes = diffListing(previous, listing, settings.projectName, confirmed);
-	if (changes.length === 0) return null;
+	const fingerprints = keepConfiguration ? saved?.fingerprints(previous) : undefined;
+	const changes = diffListing(previous, listing, settings.projectName, confirmed, fingerprints);
+	const reviews = listings ? diffListings(savedListings, listings) : { changes: [], moved: false };
+	changes.push(...reviews.changes);
+	// Fingerprints to record (Configuration Changed newly selected): without them no later change is seen.
+	const recordsFingerprints = keepConfiguration && fingerprints === undefined && listing.length > 0;
+	if (changes.length === 0 && !reviews.moved && !recordsFingerprints && recovered.length === 0 && !store.migrating) {
+		dropDeselected(store, keepConfiguration, listings !== undefined);
+		return null;
+	}
 
 	// The items first: should building them fail, the state has not moved past them.
-	const items = changes
-		.filter((change) => isWanted(change, settings))
-		.map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt }));
-	writeSnapshot(staticData, scope, snapshotOf(listing, confirmed));
+	const items = emit(changes);
+	store.write(nextState(snapshotOf(listing, confirmed), confirmed));
 	if (items.length > 0) return [this.helpers.returnJsonArray(items)];
 	// n8n commits the cursor of a scheduled poll that returns nothing, but not of the poll it runs
 	// at activation (indistinguishable here): the next poll may then compare with the state before.
-	const leaveToCursor = settings.durablePollCursors && !isWorkflowStaticData(staticData) && changes.every((change) => isHarmlessToForget(change, settings));
+	const leaveToCursor =
+		settings.durablePollCursors && store.isCursor && !store.migrating && !reviews.moved && !recordsFingerprints && changes.every((change) => isHarmlessToForget(change, settings));
 	return leaveToCursor ? null : [[]];
 }
 
+/** Whether the listing gives exactly the saved text (and fingerprints, while they are kept). */
+function isUnchanged(saved: SavedState, listing: PhoneNumberInstance[], keepConfiguration: boolean): boolean {
+	if (saved.text === undefined || saved.text !== listingText(listing)) return false;
+	return !keepConfiguration || saved.configurationText === listingConfigurationText(listing);
+}
+
 /**
- * Whether n8n keeps this static data with the workflow (saved after an activation and when a
- * poll emits), rather than as a durable poll cursor (saved when a poll emits or a scheduled poll
- * returns null). n8n makes a workflow's static data an ObservableObject, which carries a hidden
- * `__dataChanged` flag (n8n-workflow 1.x and 2.x); a durable cursor is a plain copy of its
- * database row. Only ever used to save more: guessing wrong costs an execution with no items.
+ * Parts of the state whose event is no longer selected are dropped (fingerprints are kept only
+ * while Configuration Changed is selected). Deselecting means publishing the workflow again,
+ * and n8n saves the static data after that activation: no execution is started for it.
  */
-function isWorkflowStaticData(staticData: IDataObject): boolean {
-	return '__dataChanged' in staticData;
+function dropDeselected(store: StateStore, keepConfiguration: boolean, keepListings: boolean): void {
+	const state = store.state;
+	if (state === undefined) return;
+	const stale = [...(keepConfiguration ? [] : ['cfg']), ...(keepListings ? [] : ['listings'])].filter((key) => key in state);
+	if (stale.length === 0) return;
+	const kept = { ...state };
+	for (const key of stale) delete kept[key];
+	store.write(kept);
 }

@@ -17,7 +17,12 @@ export interface TriggerSettings {
 	simplify: boolean;
 	/** The user says n8n's durable poll cursors are on: n8n then saves the state of a poll that returns null. */
 	durablePollCursors: boolean;
+	/** `fail`: a failed poll throws (n8n reports it); `alertOnce`: one pollFailing item per outage, then pollRecovered. */
+	onPollFailure: PollFailureMode;
 }
+
+export type PollFailureMode = 'fail' | 'alertOnce';
+const POLL_FAILURE_MODES: PollFailureMode[] = ['alertOnce', 'fail'];
 
 const PROJECT_HINT = 'Set Project on the trigger, or a Project ID in the Enfonica API credential.';
 
@@ -33,12 +38,13 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 	return {
 		projectName,
 		prefix,
-		events: checked(node, undefined, 'Events', () => checkChoices(this.getNodeParameter('events', ['lifecycleStateChanged']), TRIGGER_EVENTS)) as TriggerEvent[],
+		events: checked(node, undefined, 'Trigger On', () => checkChoices(this.getNodeParameter('events', ['lifecycleStateChanged']), TRIGGER_EVENTS)) as TriggerEvent[],
 		lifecycleStates: checked(node, undefined, 'Lifecycle States', () => checkChoices(this.getNodeParameter('lifecycleStates', []), LIFECYCLE_STATES)),
 		simplify: options.simplify !== false,
 		durablePollCursors: options.durablePollCursors === true,
+		onPollFailure: checked(node, undefined, 'On Poll Failure', () => checkChoices([options.onPollFailure ?? 'fail'], POLL_FAILURE_MODES))[0] as PollFailureMode,
 	};
 }
 
-const TRIGGER_EVENTS: TriggerEvent[] = ['complianceChanged', 'instanceAdded', 'instanceRemoved', 'lifecycleStateChanged'];
+const TRIGGER_EVENTS: TriggerEvent[] = ['complianceChanged', 'configurationChanged', 'instanceAdded', 'instanceRemoved', 'lifecycleStateChanged', 'listingReviewChanged'];
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));

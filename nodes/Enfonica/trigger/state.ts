@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';
+import { FINGERPRINT_LENGTH, isFingerprint } from './configuration';
 
 /**
  * The trigger's memory between polls. n8n saves it with the workflow (and loads it back on every
@@ -97,33 +98,110 @@ export function scopeKey(projectName: string, prefix: string): string {
 }
 
 /**
- * The saved state for this scope, undefined when there is none yet (first poll, scope changed,
- * unknown format). `text` is the saved text form as it is (v2), for the unchanged-poll check.
+ * An ID as saved: anything Enfonica could have issued (IDs are not documented, so only what cannot
+ * be one is refused: empty, a slash, whitespace).
  */
-export function readSaved(staticData: IDataObject, scope: string): { text?: string; snapshot: () => Snapshot } | undefined {
+export function isReadableId(id: string): boolean {
+	return id !== '' && !/[/\s]/.test(id);
+}
+
+const READABLE_ENTRY = /^(?:[adspuADSPU]\d*|~[A-Z][A-Z0-9_]*~[01]~\d*)$/;
+
+/** An entry this version can decode: a known code and digits, or the verbose form of a state added later. */
+function isReadableEntry(entry: unknown): entry is string {
+	return typeof entry === 'string' && READABLE_ENTRY.test(entry);
+}
+
+/** The saved state for one scope, as read (see readSaved). */
+export interface SavedState {
+	/** The saved text form as it is (v2), for the unchanged-poll check. */
+	text?: string;
+	/** The snapshot; undefined when any record is unreadable (edited by hand, another version): a new baseline. */
+	snapshot: () => Snapshot | undefined;
+	/** The saved configuration fingerprints in text form (v2), for the unchanged-poll check. */
+	configurationText?: string;
+	/** The fingerprints of the snapshot's instances; undefined when none are saved or they are unreadable. */
+	fingerprints: (snapshot: Snapshot) => Map<string, string> | undefined;
+	/** The saved listing review flags (raw; see listings.ts). */
+	listings?: unknown;
+}
+
+/**
+ * The saved state for this scope, undefined when there is none yet (first poll, scope changed,
+ * unknown format).
+ */
+export function readSaved(staticData: IDataObject, scope: string): SavedState | undefined {
 	if (staticData.scope !== scope) return undefined;
-	const ids = staticData.ids;
-	if (staticData.v === STATE_VERSION && typeof ids === 'string') return { text: ids, snapshot: () => parseText(ids) };
-	if (staticData.v === OBJECT_STATE_VERSION && ids !== null && typeof ids === 'object' && !Array.isArray(ids)) {
-		return { snapshot: () => new Map(Object.entries(ids as IDataObject).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) };
+	const { ids, cfg, listings } = staticData;
+	if (staticData.v === STATE_VERSION && typeof ids === 'string') {
+		return {
+			text: ids,
+			snapshot: () => parseText(ids),
+			configurationText: typeof cfg === 'string' ? cfg : undefined,
+			fingerprints: (snapshot) => alignedFingerprints(cfg, snapshot),
+			listings,
+		};
+	}
+	if (staticData.v === OBJECT_STATE_VERSION && isPlainObject(ids)) {
+		return { snapshot: () => parseObject(ids), fingerprints: (snapshot) => keyedFingerprints(cfg, snapshot), listings };
 	}
 	return undefined;
 }
 
-/** The saved snapshot for this scope, or undefined when there is none yet. */
+/** The saved snapshot for this scope, or undefined when there is none yet (or it is unreadable). */
 export function readSnapshot(staticData: IDataObject, scope: string): Snapshot | undefined {
 	return readSaved(staticData, scope)?.snapshot();
 }
 
-function parseText(text: string): Snapshot {
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function parseText(text: string): Snapshot | undefined {
 	const snapshot: Snapshot = new Map();
 	if (text === '') return snapshot;
 	for (const record of text.split(RECORD_SEPARATOR)) {
 		const at = record.indexOf(KEY_SEPARATOR);
-		if (at < 0) continue;
-		snapshot.set(record.slice(0, at), record.slice(at + 1));
+		const id = record.slice(0, at);
+		const entry = record.slice(at + 1);
+		if (at < 0 || !isReadableId(id) || !isReadableEntry(entry) || snapshot.has(id)) return undefined;
+		snapshot.set(id, entry);
 	}
 	return snapshot;
+}
+
+function parseObject(ids: IDataObject): Snapshot | undefined {
+	const snapshot: Snapshot = new Map();
+	for (const [id, entry] of Object.entries(ids)) {
+		if (!isReadableId(id) || !isReadableEntry(entry)) return undefined;
+		snapshot.set(id, entry);
+	}
+	return snapshot;
+}
+
+/** Fingerprints saved as one string in the order of the text form's records. */
+function alignedFingerprints(cfg: unknown, snapshot: Snapshot): Map<string, string> | undefined {
+	if (typeof cfg !== 'string' || cfg.length !== snapshot.size * FINGERPRINT_LENGTH) return undefined;
+	const fingerprints = new Map<string, string>();
+	let at = 0;
+	for (const id of snapshot.keys()) {
+		const fingerprint = cfg.slice(at, at + FINGERPRINT_LENGTH);
+		if (!isFingerprint(fingerprint)) return undefined;
+		fingerprints.set(id, fingerprint);
+		at += FINGERPRINT_LENGTH;
+	}
+	return fingerprints;
+}
+
+function keyedFingerprints(cfg: unknown, snapshot: Snapshot): Map<string, string> | undefined {
+	if (!isPlainObject(cfg)) return undefined;
+	const fingerprints = new Map<string, string>();
+	for (const id of snapshot.keys()) {
+		const fingerprint = cfg[id];
+		if (!isFingerprint(fingerprint)) return undefined;
+		fingerprints.set(id, fingerprint);
+	}
+	return fingerprints;
 }
 
 /** The text form of a snapshot (records in its order), or undefined when an ID or entry holds a separator. */
@@ -147,11 +225,28 @@ function fitsText(value: string): boolean {
 	return !value.includes(KEY_SEPARATOR) && !value.includes(RECORD_SEPARATOR);
 }
 
+/** What a poll saves besides the snapshot; each part only while its event is selected. */
+export interface StateParts {
+	/** Instance ID → configuration fingerprint, for every instance of the snapshot. */
+	fingerprints?: Map<string, string>;
+	/** Listing ID → review flags (listings.ts). */
+	listings?: IDataObject;
+}
+
+/** The whole saved state of one scope, as one plain object. */
+export function stateOf(scope: string, snapshot: Snapshot, parts: StateParts = {}): IDataObject {
+	const text = snapshotText(snapshot);
+	const state: IDataObject = { v: text === undefined ? OBJECT_STATE_VERSION : STATE_VERSION, scope, ids: text ?? Object.fromEntries(snapshot) };
+	const { fingerprints, listings } = parts;
+	if (fingerprints) {
+		state.cfg = text === undefined ? Object.fromEntries(fingerprints) : [...snapshot.keys()].map((id) => fingerprints.get(id) ?? '').join('');
+	}
+	if (listings) state.listings = listings;
+	return state;
+}
+
 /** Replaces the saved state in one step (callers only get here after a complete listing). */
 export function writeSnapshot(staticData: IDataObject, scope: string, snapshot: Snapshot): void {
-	const text = snapshotText(snapshot);
 	for (const key of Object.keys(staticData)) delete staticData[key];
-	staticData.v = text === undefined ? OBJECT_STATE_VERSION : STATE_VERSION;
-	staticData.scope = scope;
-	staticData.ids = text ?? Object.fromEntries(snapshot);
+	Object.assign(staticData, stateOf(scope, snapshot));
 }

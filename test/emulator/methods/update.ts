@@ -15,14 +15,18 @@ export const update: MethodHandler = (core, call) => {
 	const pathName = instanceName({ project: call.project, id: call.id });
 	checkNameMatchesPath(input.name, pathName, 'instance');
 	const instance = core.find(call.project, call.id);
-	if (instance.lifecycleState === 'DELETED') throw failedPrecondition(`Phone number instance '${pathName}' is deleted and cannot be updated.`);
-
 	// Without a mask only fields present in the body change; output-only fields and phoneNumber in the body are ignored.
-	const fields = mask ?? UPDATABLE_FIELDS.filter((field) => input[field] !== undefined);
-	checkLimits(input, fields);
-	for (const field of fields) apply(instance, field, input);
+	applyUpdate(instance, mask ?? UPDATABLE_FIELDS.filter((field) => input[field] !== undefined), input);
 	return ok(core.render(instance));
 };
+
+/** Checks and applies an update of `fields` (the API's PATCH, and the Console's edits in tests). */
+export function applyUpdate(instance: StoredInstance, fields: readonly UpdatableField[], input: ReturnType<typeof readInstanceInput>): void {
+	const name = instanceName({ project: instance.project, id: instance.id });
+	if (instance.lifecycleState === 'DELETED') throw failedPrecondition(`Phone number instance '${name}' is deleted and cannot be updated.`);
+	checkLimits(input, fields);
+	for (const field of fields) apply(instance, field, input);
+}
 
 /** A masked field missing from the body is reset to its default: that is how a client clears it. */
 function apply(instance: StoredInstance, field: UpdatableField, input: ReturnType<typeof readInstanceInput>): void {
