@@ -149,3 +149,24 @@ describe('body', () => {
 		expect(missing.status).toBe(404);
 	});
 });
+
+/** Test support: the Enfonica Console's edits, which the trigger's Configuration Changed must see. */
+describe('configureInstance (a Console edit)', () => {
+	it('changes only the fields given, as the API then lists them, without a logged request', async () => {
+		const instance = configured();
+		emu.clearLog();
+		const edited = emu.configureInstance(instance.name, { displayName: 'From the Console', incomingCallHandlerUris: ['sip:desk@pbx.example.com'] });
+		expect(emu.requests).toHaveLength(0);
+		expect(edited).toMatchObject({ displayName: 'From the Console', incomingCallHandlerUris: ['sip:desk@pbx.example.com'], labels: { team: 'ops' }, callRecordingTrigger: 'ANSWER' });
+		const listed = await api('GET', `${resourcePath(instance.name)}`);
+		expect(listed.json).toEqual(edited);
+	});
+
+	it('refuses what an update would refuse, and a deleted instance', () => {
+		const instance = configured();
+		expect(() => emu.configureInstance(instance.name, { incomingMessageHandlerUris: ['ftp://example.com'] })).toThrow(/incomingMessageHandlerUris/);
+		expect(emu.getInstance(instance.name)?.incomingMessageHandlerUris).toEqual(['https://example.com/sms']);
+		emu.setLifecycleState(instance.name, 'DELETED');
+		expect(() => emu.configureInstance(instance.name, { displayName: 'x' })).toThrow(/deleted/);
+	});
+});

@@ -37,7 +37,7 @@ describe('example: alert on suspended or non-compliant numbers', () => {
 		);
 	});
 
-	it('alerts on suspension, deletion and compliance changes, and nothing else', async () => {
+	it('alerts on suspension, deletion, compliance, configuration and listing review changes, and nothing else', async () => {
 		const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as WorkflowJson;
 		const trigger = workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
 		expect(trigger).toBeDefined();
@@ -45,6 +45,9 @@ describe('example: alert on suspended or non-compliant numbers', () => {
 		// The example leaves Project empty: it watches the credential's project.
 		const key = bed.emu.createServiceAccount({ projectId: 'alerts' });
 		const { id } = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl });
+		const [listing] = bed.emu.seedListings('alerts', [
+			{ displayName: 'Head office', business: { business: 'Example Pty Ltd' }, address: { addressLines: ['1 Example Street'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' }, valid: false },
+		]);
 		const [suspended, deleted, activated, nonCompliant, renamed] = bed.emu.seed('alerts', [
 			{ phoneNumber: '+61255509000', lifecycleState: 'ACTIVE', compliant: true },
 			{ phoneNumber: '+61255509001', lifecycleState: 'ACTIVE', compliant: true },
@@ -61,16 +64,20 @@ describe('example: alert on suspended or non-compliant numbers', () => {
 		bed.emu.setCompliant(nonCompliant.name, false);
 		await bed.api('PATCH', `${renamed.name}?updateMask=displayName`, { displayName: 'Renamed' });
 		bed.emu.seed('alerts', [{ phoneNumber: '+61255509005' }]);
+		bed.emu.setListingValid(listing.name, true);
 
 		const alerts = await watcher.events();
-		const summary = (alert: IDataObject) => [alert.event, alert.phoneNumber, alert.lifecycleState, alert.compliant];
+		const summary = (alert: IDataObject) => [alert.event, alert.phoneNumber ?? alert.name, alert.lifecycleState ?? alert.valid, alert.compliant ?? alert.previousValid];
 		expect(alerts.map(summary).sort()).toEqual(
 			[
 				['complianceChanged', '+61255509003', 'ACTIVE', false],
+				['configurationChanged', '+61255509004', 'ACTIVE', true],
 				['lifecycleStateChanged', '+61255509000', 'SUSPENDED', true],
 				['lifecycleStateChanged', '+61255509001', 'DELETED', true],
+				['listingReviewChanged', listing.name, true, false],
 			].sort(),
 		);
+		expect(alerts.find((alert) => alert.event === 'configurationChanged')?.changedFields).toEqual(['displayName']);
 		expect(await watcher.events()).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import type { TriggerBed } from './trigger.bed';
 import { startTriggerBed } from './trigger.bed';
@@ -21,7 +21,7 @@ describe('Enfonica Trigger: On Poll Failure', () => {
 		bed.emu.injectFault({ method: 'GET', path: `/v1beta1/projects/${project}/phoneNumberInstances`, times: 1000, fault: { kind: 'status', status: 403 } });
 	}
 
-	async function watched(options: IDataObject) {
+	async function watched(options: INodeParameters) {
 		const project = `failure-${++projects}`;
 		const [x, y] = bed.emu.seed(project, [
 			{ phoneNumber: `+6125552${String(projects).padStart(2, '0')}90`, lifecycleState: 'ACTIVE' },

@@ -11,6 +11,9 @@
  *   poll 2             X back to ACTIVE in both (filtered out: no alert, the snapshot moves in memory)
  *   re-activation      "reactivate": X suspended again, then the workflow deactivated and activated
  *                      -> one alert (its activation poll, or the next)
+ *                      "rename": X suspended, then the trigger node renamed in the editor (saved
+ *                      through the REST API as the editor saves it) and published -> one alert
+ *                      (n8n keeps node static data under the node's name)
  *   restart            n8n stopped (queue mode: main and one worker); while it is down X suspended
  *                      again in "filtered" and for the first time in "down"; n8n started
  *                      -> one alert each
@@ -30,7 +33,10 @@ const CASES = [
 	{ key: 'down', project: 'drill-down', number: '+61255503001', title: 'a change while n8n is down' },
 	{ key: 'filtered', project: 'drill-filtered', number: '+61255503101', title: 'a filtered change, then a restart' },
 	{ key: 'reactivate', project: 'drill-reactivate', number: '+61255503201', title: 'a filtered change, then a re-activation' },
+	{ key: 'rename', project: 'drill-rename', number: '+61255503301', title: 'a change, then the trigger node renamed and published' },
 ];
+/** The trigger's name after the rename case's rename. */
+const RENAMED = 'Suspended numbers (renamed)';
 const POLL_TIMEOUT_MS = 100000;
 
 /** n8n's settings for durable poll cursors; all four are needed (checked in n8n 2.40.7's source). */
@@ -92,11 +98,12 @@ async function nextPoll(emulator, project, since) {
 /** Every alert the workflow's executions emitted, oldest first, with the execution that emitted it. */
 async function alertsOf(install, session, wf) {
 	const node = wf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
+	const runDataOf = (runData) => (runData && (runData[node.name] || runData[RENAMED])) || [];
 	const list = (await executionsOf(session, wf.id)).slice().sort((a, b) => Number(a.id) - Number(b.id));
 	const alerts = [];
 	for (const summary of list) {
 		const execution = await executionDetail(install, session, summary.id);
-		const runs = (execution.data && execution.data.resultData && execution.data.resultData.runData && execution.data.resultData.runData[node.name]) || [];
+		const runs = runDataOf(execution.data && execution.data.resultData && execution.data.resultData.runData);
 		const items = (runs[runs.length - 1] && runs[runs.length - 1].data && runs[runs.length - 1].data.main[0]) || [];
 		for (const item of items) {
 			const [instance] = findInstances(item.json);
@@ -170,6 +177,18 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, nod
 	await nextPoll(emulator, caseOf.reactivate.project, since);
 	await sleep(2000);
 
+	// Right after a poll of its own, so the change is seen first by the poll of the renamed node.
+	since = Date.now();
+	await nextPoll(emulator, caseOf.rename.project, since);
+	setState(emulator, caseOf.rename, 'SUSPENDED');
+	const renamedAt = Date.now();
+	const triggerName = byKey.rename.enfonicaNodes.find((node) => /Trigger$/.test(node.type)).name;
+	await topology.rename(byKey.rename.id, triggerName, RENAMED);
+	mark(`rename: X -> SUSPENDED, trigger "${triggerName}" renamed to "${RENAMED}" and published`);
+	await nextPoll(emulator, caseOf.rename.project, renamedAt);
+	await settle(install, topology.session, [byKey.rename], { rename: 1 });
+	mark('rename: a poll after the rename done');
+
 	await topology.restart(async () => {
 		setState(emulator, caseOf.filtered, 'SUSPENDED');
 		setState(emulator, caseOf.down, 'SUSPENDED');
@@ -184,7 +203,7 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, nod
 	await sleep(3000);
 	mark('a full poll after the restart done');
 
-	const expected = { down: 1, filtered: 2, reactivate: 2 };
+	const expected = { down: 1, filtered: 2, reactivate: 2, rename: 1 };
 	for (const wf of wfs) {
 		const { key, number, title } = wf.drillCase;
 		const alerts = await alertsOf(install, topology.session, wf);

@@ -29,6 +29,25 @@ async function deactivate(install, session, id) {
 	else await session.patch(`/rest/workflows/${id}`, { active: false, versionId: current.versionId });
 }
 
+/**
+ * What a user does to rename a node in the editor: the node renamed (and in the connections, which
+ * are keyed by node name), the workflow saved with PATCH /rest/workflows/:id as the editor saves it
+ * (no static data in the body), then published. n8n 2.x publishes the saved version
+ * (POST /rest/workflows/:id/activate); n8n 1.x re-activates an active workflow when it is saved.
+ */
+async function renameNode(install, session, id, from, to) {
+	const current = (await session.get(`/rest/workflows/${id}`)).data;
+	if (!current.nodes.some((node) => node.name === from)) throw new Error(`workflow ${id} has no node "${from}"`);
+	const nodes = current.nodes.map((node) => (node.name === from ? { ...node, name: to } : node));
+	const connections = JSON.parse(JSON.stringify(current.connections || {}), (key, value) => (key === 'node' && value === from ? to : value));
+	if (connections[from]) {
+		connections[to] = connections[from];
+		delete connections[from];
+	}
+	const saved = (await session.patch(`/rest/workflows/${id}`, { name: current.name, nodes, connections, settings: current.settings, versionId: current.versionId })).data;
+	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/activate`, { versionId: saved.versionId });
+}
+
 /** What a user does to re-activate a workflow: deactivate it, then activate (publish) it again. */
 async function reactivate(install, session, id) {
 	await deactivate(install, session, id);
@@ -68,6 +87,9 @@ function regularTopology({ install, base, credentials, owner, env = {} }) {
 		async reactivate(id) {
 			await reactivate(install, this.session, id);
 		},
+		async rename(id, from, to) {
+			await renameNode(install, this.session, id, from, to);
+		},
 		async stopAll() {
 			if (this.server) await this.server.stop();
 		},
@@ -103,10 +125,13 @@ function queueTopology({ install, cluster, credentials, owner }) {
 		async reactivate(id) {
 			await reactivate(install, this.session, id);
 		},
+		async rename(id, from, to) {
+			await renameNode(install, this.session, id, from, to);
+		},
 		async stopAll() {
 			await cluster.stopAll();
 		},
 	};
 }
 
-module.exports = { activate, deactivate, queueTopology, reactivate, regularTopology };
+module.exports = { activate, deactivate, queueTopology, reactivate, regularTopology, renameNode };

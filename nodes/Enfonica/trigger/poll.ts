@@ -132,7 +132,7 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 		try {
 			return await compareWithSaved.call(this, settings, scope, store, failingSince);
 		} catch (error) {
-			if (settings.onPollFailure !== 'alertOnce') throw error;
+			if (settings.onPollFailure !== 'alertOnce') throw asNodeError(this.getNode(), error);
 			// Already alerted for this outage: silence until a poll succeeds.
 			if (failingSince !== undefined) return null;
 			const since = new Date().toISOString();
