@@ -121,4 +121,18 @@ describe('Enfonica Trigger: configuration changes', () => {
 		expect((await watcher.events()).map((json) => [json.name, json.changedFields])).toEqual([[numbers[600].name, ['callRecordingTrigger']]]);
 		expect(listRequests(bed.emu)).toHaveLength(12);
 	}, 60_000);
+
+	it('Fetch Test Event gives a realistic item for the new events, and touches no state', async () => {
+		const [instance] = bed.emu.seed('config-sample', [{ phoneNumber: '+61255522500', displayName: 'Sample' }]);
+		const [listing] = bed.emu.seedListings('config-sample', [
+			{ displayName: 'Sample listing', business: { business: 'Sample Pty Ltd' }, address: { addressLines: ['1 Example Street'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' }, valid: true },
+		]);
+		const configuration = await bed.watcher({ project: 'config-sample', events: ['configurationChanged'] }).poll('manual');
+		expect(configuration.result?.[0].map((item) => item.json)).toEqual([expect.objectContaining({ event: 'configurationChanged', name: instance.name, displayName: 'Sample', changedFields: ['displayName'] })]);
+		const review = await bed.watcher({ project: 'config-sample', events: ['listingReviewChanged'] }).poll('manual');
+		expect(review.result?.[0].map((item) => item.json)).toEqual([
+			expect.objectContaining({ event: 'listingReviewChanged', name: listing.name, valid: true, previousValid: false, previousVerified: false }),
+		]);
+		expect([configuration.workflowStaticData, review.workflowStaticData]).toEqual([{}, {}]);
+	});
 });

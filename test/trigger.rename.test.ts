@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { DurableCursorRow } from './harness';
 import type { N8nSetup, TriggerBed } from './trigger.bed';
-import { startTriggerBed, triggerState } from './trigger.bed';
+import { startTriggerBed, TRIGGER_TYPE, triggerState } from './trigger.bed';
 
 /**
  * n8n keeps a node's static data under its name (`node:<name>`), and the editor saves a renamed
@@ -79,6 +80,26 @@ describe('Enfonica Trigger: a renamed node keeps its state', () => {
 		watcher.nodeName = 'Numbers to watch, renamed again';
 		bed.emu.setLifecycleState(z.name, 'PENDING');
 		expect((await watcher.events()).map((json) => json.name)).toEqual([z.name]);
+	});
+
+	it('a state kept with the workflow is moved into n8n\'s durable cursor (keyed by node ID) when durable cursors are turned on', async () => {
+		const { name, numbers } = project();
+		const parameters = { project: name, events: ['lifecycleStateChanged'] };
+		const watcher = bed.watcher(parameters);
+		await watcher.poll();
+		const withWorkflow = structuredClone(watcher.workflowStaticData);
+		bed.emu.setLifecycleState(numbers[0].name, 'SUSPENDED');
+		const row: DurableCursorRow = {};
+		const poll = async (workflowStaticData: IDataObject | undefined) =>
+			await bed.h.poll({ nodeType: TRIGGER_TYPE, parameters, credentialId: bed.credentialId, workflowStaticData, durableCursor: row });
+		const moved = await poll(withWorkflow);
+		expect(moved.result?.[0].map((item) => item.json.name)).toEqual([numbers[0].name]);
+		expect(row.cursor).toEqual(expect.objectContaining({ v: 2, scope: `projects/${name}|` }));
+		expect(moved.workflowStaticData.global).toEqual({});
+		// From then on the cursor is the state: the next change is alerted once.
+		bed.emu.setLifecycleState(numbers[1].name, 'SUSPENDED');
+		expect((await poll(moved.workflowStaticData)).result?.[0].map((item) => item.json.name)).toEqual([numbers[1].name]);
+		expect((await poll(moved.workflowStaticData)).result).toBeNull();
 	});
 
 	/** Issue 16: static data edited by hand or by an old version is a new baseline, never a burst of false alerts. */

@@ -16,7 +16,9 @@ import { FINGERPRINT_LENGTH, isFingerprint } from './configuration';
  * lifecycle state + compliance, then the E.164 digits of the number (or a range's first number)
  * so a vanished instance can still be reported by number. Version 1 (the same entries as an
  * object keyed by instance ID) is still read, and still written when an ID or entry holds a
- * separator the text form cannot carry.
+ * separator the text form cannot carry. While their events are selected the state also holds `cfg`
+ * (configuration fingerprints, configuration.ts) and `listings` (listings.ts); `failingSince` marks
+ * an outage already alerted (On Poll Failure = Alert Once). Where it is kept: store.ts.
  */
 
 /** Bumped when the encoding changes; older versions this code can read are listed in readSnapshot. */
