@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyInstance } from '../nodes/Enfonica/helpers/simplify';
+import { flatInstance } from '../nodes/Enfonica/models/phoneNumberInstance';
 import type { SeedListing } from './emulator';
 import type { TriggerBed } from './trigger.bed';
 import { listRequests, startTriggerBed } from './trigger.bed';
@@ -31,7 +31,7 @@ describe('Enfonica Trigger: configuration changes', () => {
 		const { event: kind, changedFields, detectedAt, ...instance } = event;
 		expect({ kind, changedFields }).toEqual({ kind: 'configurationChanged', changedFields: ['displayName', 'incomingCallHandlerUris'] });
 		expect(typeof detectedAt).toBe('string');
-		expect(instance).toEqual(simplifyInstance(bed.emu.getInstance(edited.name)!));
+		expect(instance).toEqual(flatInstance(bed.emu.getInstance(edited.name)!));
 		expect(await workflow.tick()).toEqual([]);
 		expect(workflow.executions).toHaveLength(1);
 		expect(bed.emu.getInstance(untouched.name)?.displayName).toBe('Sales');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyListing } from '../nodes/Enfonica/actions/regulatoryListing/shared';
+import { flatListing } from '../nodes/Enfonica/models/regulatoryListing';
 import type { SeedListing } from './emulator';
 import type { TriggerBed } from './trigger.bed';
 import { startTriggerBed } from './trigger.bed';
@@ -34,7 +34,7 @@ describe('Enfonica Trigger: regulatory listing reviews', () => {
 		expect({ kind, previousValid, previousVerified }).toEqual({ kind: 'listingReviewChanged', previousValid: false, previousVerified: false });
 		expect(detectedAt).toMatch(ISO_TIME);
 		// Simplified as the Enfonica node's Regulatory Listing output.
-		expect(listing).toEqual(simplifyListing(bed.emu.getListing(pending.name)!));
+		expect(listing).toEqual(flatListing(bed.emu.getListing(pending.name)!));
 		expect(listing).toMatchObject({ name: pending.name, valid: true, verified: false });
 
 		expect(await workflow.tick()).toEqual([]);
