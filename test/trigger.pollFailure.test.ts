@@ -38,7 +38,7 @@ describe('Enfonica Trigger: On Poll Failure', () => {
 		const [failing, ...more] = await workflow.tick();
 		expect(more).toEqual([]);
 		expect(failing).toEqual({ event: 'pollFailing', error: expect.any(String), failingSince: expect.stringMatching(ISO_TIME) });
-		expect(String(failing.error)).toMatch(/permission|denied|403/i);
+		expect(String(failing.error)).toMatch(/not allowed|permission|denied|403/i);
 		// No secret of the credential in the alert.
 		expect(JSON.stringify(failing)).not.toMatch(/PRIVATE KEY|private_key|Bearer /);
 
@@ -96,8 +96,8 @@ describe('Enfonica Trigger: On Poll Failure', () => {
 			const saved = structuredClone(workflow.saved);
 			outage(project);
 			bed.emu.setLifecycleState(x.name, 'SUSPENDED');
-			await expect(workflow.tick()).rejects.toThrow(/permission|denied|403/i);
-			await expect(workflow.tick()).rejects.toThrow(/permission|denied|403/i);
+			await expect(workflow.tick()).rejects.toThrow(/not allowed|permission|denied|403/i);
+			await expect(workflow.tick()).rejects.toThrow(/not allowed|permission|denied|403/i);
 			expect(workflow.saved).toEqual(saved);
 			bed.emu.clearFaults();
 			expect((await workflow.tick()).map((json) => json.event)).toEqual(['lifecycleStateChanged']);
