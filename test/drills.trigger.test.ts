@@ -127,7 +127,7 @@ describe(`trigger drill: ${POLLS} polls with churn and faults (seed ${SEED})`, (
 					.map((instance: PhoneNumberInstanceJson) => [instance.name, { state: instance.lifecycleState ?? 'ACTIVE', compliant: instance.compliant === true }]),
 			);
 
-		const parameters = { project: PROJECT, events, lifecycleStates, filters: {}, options: { simplify: true } };
+		const parameters = { project: PROJECT, events, lifecycleStates, filters: {}, options: {} };
 		const watcher = bed.watcher(parameters, credentialId);
 		const workflow = setup.n8n ? bed.n8nWorkflow(parameters, { scheduler: setup.n8n.scheduler }, credentialId) : undefined;
 		/** The state a poll would start from after a restart: n8n's saved copy, or the carried one. */

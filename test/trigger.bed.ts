@@ -21,7 +21,8 @@ export interface TriggerBed {
 	credentialId: string;
 	/** Calls the emulator's REST API directly (as another client would): move, splitRange, delete. */
 	api(method: string, path: string, body?: IDataObject): Promise<IDataObject>;
-	watcher(parameters: INodeParameters, credentialId?: string): Watcher;
+	/** `typeVersion`: the trigger's version (default the latest, as n8n gives a new node). */
+	watcher(parameters: INodeParameters, credentialId?: string, typeVersion?: number): Watcher;
 	/** A trigger in a workflow run by an n8n that saves static data only as n8n really does (see N8nWorkflow). */
 	n8nWorkflow(parameters: INodeParameters, setup?: N8nSetup, credentialId?: string): N8nWorkflow;
 	close(): Promise<void>;
@@ -110,7 +111,7 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 		return json;
 	};
 
-	const watcher: TriggerBed['watcher'] = (parameters, credential = credentialId) => {
+	const watcher: TriggerBed['watcher'] = (parameters, credential = credentialId, typeVersion = undefined) => {
 		const self: Watcher = {
 			parameters,
 			nodeName: TRIGGER_NODE_NAME,
@@ -119,7 +120,7 @@ export async function startTriggerBed(home = 'home'): Promise<TriggerBed> {
 				return triggerState(self.workflowStaticData, self.nodeName);
 			},
 			async poll(mode = 'trigger') {
-				const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, workflowStaticData: self.workflowStaticData, nodeName: self.nodeName, mode });
+				const result = await h.poll({ nodeType: TRIGGER_TYPE, parameters: self.parameters, credentialId: credential, workflowStaticData: self.workflowStaticData, nodeName: self.nodeName, mode, typeVersion });
 				self.workflowStaticData = result.workflowStaticData;
 				return result;
 			},

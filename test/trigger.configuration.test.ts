@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flatInstance } from '../nodes/Enfonica/models/phoneNumberInstance';
+import { shaper } from '../nodes/Enfonica/models/output';
+import { INSTANCE_OUTPUT } from '../nodes/Enfonica/models/phoneNumberInstance';
 import type { SeedListing } from './emulator';
 import type { TriggerBed } from './trigger.bed';
 import { listRequests, startTriggerBed } from './trigger.bed';
@@ -31,7 +32,8 @@ describe('Enfonica Trigger: configuration changes', () => {
 		const { event: kind, changedFields, detectedAt, ...instance } = event;
 		expect({ kind, changedFields }).toEqual({ kind: 'configurationChanged', changedFields: ['displayName', 'incomingCallHandlerUris'] });
 		expect(typeof detectedAt).toBe('string');
-		expect(instance).toEqual(flatInstance(bed.emu.getInstance(edited.name)!));
+		// Simplified, and the new values of the changed fields.
+		expect(instance).toEqual(shaper(INSTANCE_OUTPUT, [...INSTANCE_OUTPUT.simplified, 'incomingCallHandlerUris'])(bed.emu.getInstance(edited.name)!));
 		expect(await workflow.tick()).toEqual([]);
 		expect(workflow.executions).toHaveLength(1);
 		expect(bed.emu.getInstance(untouched.name)?.displayName).toBe('Sales');

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flatInstance } from '../nodes/Enfonica/models/phoneNumberInstance';
+import { shaper } from '../nodes/Enfonica/models/output';
+import { INSTANCE_OUTPUT } from '../nodes/Enfonica/models/phoneNumberInstance';
 import type { TriggerBed } from './trigger.bed';
 import { listRequests, savedIds, startTriggerBed } from './trigger.bed';
 
@@ -38,8 +39,8 @@ describe('Enfonica Trigger: changes', () => {
 		const { event: kind, previousLifecycleState, detectedAt, ...instance } = event;
 		expect({ kind, previousLifecycleState }).toEqual({ kind: 'lifecycleStateChanged', previousLifecycleState: 'ACTIVE' });
 		expect(detectedAt).toMatch(ISO_TIME);
-		// Simplified output is exactly the action node's simplified shape.
-		expect(instance).toEqual(flatInstance(bed.emu.getInstance(a.name)!));
+		// Simplified output is exactly the action node's Simplified.
+		expect(instance).toEqual(shaper(INSTANCE_OUTPUT, INSTANCE_OUTPUT.simplified)(bed.emu.getInstance(a.name)!));
 		expect(instance.lifecycleState).toBe('SUSPENDED');
 
 		expect(await watcher.events()).toEqual([]);
@@ -59,7 +60,7 @@ describe('Enfonica Trigger: changes', () => {
 
 	it('reports a deletion as a lifecycle change to DELETED, not as a removal', async () => {
 		const [a] = bed.emu.seed('deletion', [{ phoneNumber: '+61255501300', lifecycleState: 'ACTIVE', compliant: true }]);
-		const watcher = bed.watcher({ project: 'deletion', events: ALL_EVENTS });
+		const watcher = bed.watcher({ project: 'deletion', events: ALL_EVENTS, outputFormat: 'selectedFields', fields: ['lifecycleState', 'deleteTime'] });
 		expect((await watcher.poll()).result).toBeNull();
 
 		await bed.api('DELETE', a.name);
@@ -69,9 +70,9 @@ describe('Enfonica Trigger: changes', () => {
 		expect(await watcher.events()).toEqual([]);
 	});
 
-	it('alerts when compliance is lost and when it is regained (raw output when Simplify is off)', async () => {
+	it('alerts when compliance is lost and when it is regained (Output Raw)', async () => {
 		const [a] = bed.emu.seed('compliance', [{ phoneNumber: '+61255501400', lifecycleState: 'ACTIVE', compliant: true }]);
-		const watcher = bed.watcher({ project: 'compliance', events: ['complianceChanged'], options: { simplify: false } });
+		const watcher = bed.watcher({ project: 'compliance', events: ['complianceChanged'], outputFormat: 'raw' });
 		expect((await watcher.poll()).result).toBeNull();
 
 		bed.emu.setCompliant(a.name, false);
@@ -108,7 +109,7 @@ describe('Enfonica Trigger: changes', () => {
 
 	it('reports the new range of a split as instanceAdded', async () => {
 		const [range] = bed.emu.seed('split', [{ phoneNumber: '+61255502000', rangeSize: 100, lifecycleState: 'ACTIVE', compliant: true }]);
-		const watcher = bed.watcher({ project: 'split', events: ALL_EVENTS });
+		const watcher = bed.watcher({ project: 'split', events: ALL_EVENTS, outputFormat: 'selectedFields', fields: ['phoneNumber', 'lifecycleState', 'range'] });
 		expect((await watcher.poll()).result).toBeNull();
 
 		const { second } = (await bed.api('POST', `${range.name}:splitRange`, { size: 20 })) as { second: IDataObject };
@@ -145,7 +146,6 @@ describe('Enfonica Trigger: changes', () => {
 					event: 'instanceRemoved',
 					name: moved.name,
 					id: moved.name.split('/').pop(),
-					project: 'projects/source',
 					phoneNumber: '+61255503000',
 					lifecycleState: 'SUSPENDED',
 					compliant: true,
@@ -166,7 +166,7 @@ describe('Enfonica Trigger: changes', () => {
 		);
 
 		const [arrived] = await expectEvents(destination.events(), 1);
-		expect(arrived).toMatchObject({ event: 'instanceAdded', project: 'projects/destination', phoneNumber: '+61255503000' });
+		expect(arrived).toMatchObject({ event: 'instanceAdded', name: expect.stringMatching(/^projects\/destination\//), phoneNumber: '+61255503000' });
 		expect(bed.emu.getInstance(stays.name)).toBeDefined();
 	});
 

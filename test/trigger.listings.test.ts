@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { flatListing } from '../nodes/Enfonica/models/regulatoryListing';
+import { shaper } from '../nodes/Enfonica/models/output';
+import { LISTING_OUTPUT } from '../nodes/Enfonica/models/regulatoryListing';
 import type { SeedListing } from './emulator';
 import type { TriggerBed } from './trigger.bed';
 import { startTriggerBed } from './trigger.bed';
@@ -34,7 +35,7 @@ describe('Enfonica Trigger: regulatory listing reviews', () => {
 		expect({ kind, previousValid, previousVerified }).toEqual({ kind: 'listingReviewChanged', previousValid: false, previousVerified: false });
 		expect(detectedAt).toMatch(ISO_TIME);
 		// Simplified as the Enfonica node's Regulatory Listing output.
-		expect(listing).toEqual(flatListing(bed.emu.getListing(pending.name)!));
+		expect(listing).toEqual(shaper(LISTING_OUTPUT, LISTING_OUTPUT.simplified)(bed.emu.getListing(pending.name)!));
 		expect(listing).toMatchObject({ name: pending.name, valid: true, verified: false });
 
 		expect(await workflow.tick()).toEqual([]);
@@ -42,9 +43,9 @@ describe('Enfonica Trigger: regulatory listing reviews', () => {
 		expect(bed.emu.getListing(other.name)?.valid).toBe(true);
 	});
 
-	it('reports verification and a listing turned invalid, raw when Simplify is off', async () => {
+	it('reports verification and a listing turned invalid, raw with Output Raw', async () => {
 		const [a, b] = bed.emu.seedListings('reviews-raw', [business('A', true), business('B', true)]);
-		const watcher = bed.watcher({ project: 'reviews-raw', events: ['listingReviewChanged'], options: { simplify: false } });
+		const watcher = bed.watcher({ project: 'reviews-raw', events: ['listingReviewChanged'], outputFormat: 'raw' });
 		expect((await watcher.poll()).result).toBeNull();
 		bed.emu.setListingVerified(a.name, true);
 		bed.emu.setListingValid(b.name, false);

@@ -1,8 +1,10 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { simplifyField } from './actions/common.descriptions';
+import { outputFormatField, selectedFieldsField, simplifyField } from './actions/common.descriptions';
 import { LIFECYCLE_STATE_OPTIONS } from './helpers/lifecycleStates';
+import { INSTANCE_OUTPUT } from './models/phoneNumberInstance';
+import { LISTING_OUTPUT } from './models/regulatoryListing';
 import { pollChanges } from './trigger/poll';
 
 export class EnfonicaTrigger implements INodeType {
@@ -11,7 +13,9 @@ export class EnfonicaTrigger implements INodeType {
 		name: 'enfonicaTrigger',
 		icon: { light: 'file:enfonica.svg', dark: 'file:enfonica.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: Output (Simplified, Raw, Selected Fields) replaces Options → Simplify; version 1 nodes keep Simplify.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when Enfonica phone numbers change lifecycle state, compliance or configuration, appear or disappear, or a regulatory listing\'s review changes',
@@ -95,6 +99,16 @@ export class EnfonicaTrigger implements INodeType {
 					},
 				],
 			},
+			outputFormatField(
+				`Flat fields, with the event's own fields (event, previous values, detectedAt). A number: ${INSTANCE_OUTPUT.simplified.join(', ')}. A listing: ${LISTING_OUTPUT.simplified.join(', ')}`,
+			),
+			selectedFieldsField(INSTANCE_OUTPUT, { description: "The number's fields to output with the event's own fields" }),
+			selectedFieldsField(LISTING_OUTPUT, {
+				name: 'listingFields',
+				displayName: 'Listing Fields',
+				description: "The listing's fields to output with the event's own fields",
+				show: { events: ['listingReviewChanged'] },
+			}),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -129,7 +143,7 @@ export class EnfonicaTrigger implements INodeType {
 						],
 						description: 'What a poll that cannot reach Enfonica does',
 					},
-					simplifyField,
+					{ ...simplifyField, displayOptions: { show: { '@version': [1] } } },
 				],
 			},
 		],

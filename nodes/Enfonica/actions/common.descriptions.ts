@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import type { Collection } from '../helpers/resourceNames';
 import { INSTANCES, locatorNameRegex } from '../helpers/resourceNames';
@@ -108,39 +108,52 @@ export const simplifyField: INodeProperties = {
 
 const FROM_VERSION_2 = { '@version': [{ _cnd: { gte: 2 } }] };
 
+/** Output (version 2 on): Simplified, Raw or Selected Fields; `simplified` says what Simplified keeps. */
+export function outputFormatField(simplified: string): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'outputFormat',
+		type: 'options',
+		default: 'simple',
+		options: [
+			{ name: 'Raw', value: 'raw', description: "Enfonica's object as returned, with nested fields" },
+			{ name: 'Selected Fields', value: 'selectedFields', description: 'Only the fields chosen below' },
+			{ name: 'Simplified', value: 'simple', description: simplified },
+		],
+		displayOptions: { show: FROM_VERSION_2 },
+	};
+}
+
+/** The fields Output → Selected Fields offers from `model`, sorted by label; `show` adds conditions. */
+export function selectedFieldsField(
+	model: OutputModel<unknown, unknown>,
+	{ name = 'fields', displayName = 'Fields', description = 'The fields to output', show = {} }: { name?: string; displayName?: string; description?: string; show?: IDataObject } = {},
+): INodeProperties {
+	const options = Object.entries(model.fields)
+		.map(([value, field]) => ({ name: field.name, value }))
+		// Not localeCompare: its first call loads ICU's collator (≈ 10 ms of the node's cold load). On
+		// these plain English names both give the same order (descriptions.test.ts checks it with localeCompare).
+		.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		options,
+		default: [],
+		description: `${description}; ${model.fields[model.identity].name} (${model.identity}) is always included`,
+		displayOptions: { show: { ...FROM_VERSION_2, outputFormat: ['selectedFields'], ...show } },
+	};
+}
+
 /**
  * The output choice of an operation whose output is `model`'s resource: Output and its Fields from
  * node version 2; version 1 keeps Simplify, the parameter its stored workflows have.
  */
 export function outputChoice(model: OutputModel<unknown, unknown>): INodeProperties[] {
-	const fieldOptions = Object.entries(model.fields)
-		.map(([value, { name }]) => ({ name, value }))
-		// Not localeCompare: its first call loads ICU's collator (≈ 10 ms of the node's cold load). On
-		// these plain English names both give the same order (descriptions.test.ts checks it with localeCompare).
-		.sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
 	return [
 		{ ...simplifyField, displayOptions: { show: { '@version': [1] } } },
-		{
-			displayName: 'Output',
-			name: 'outputFormat',
-			type: 'options',
-			default: 'simple',
-			options: [
-				{ name: 'Raw', value: 'raw', description: "Enfonica's object as returned, with nested fields" },
-				{ name: 'Selected Fields', value: 'selectedFields', description: 'Only the fields chosen below' },
-				{ name: 'Simplified', value: 'simple', description: `Flat fields: ${model.simplified.join(', ')}` },
-			],
-			displayOptions: { show: FROM_VERSION_2 },
-		},
-		{
-			displayName: 'Fields',
-			name: 'fields',
-			type: 'multiOptions',
-			options: fieldOptions,
-			default: [],
-			description: `The fields to output; ${model.fields[model.identity].name} (${model.identity}) is always included`,
-			displayOptions: { show: { ...FROM_VERSION_2, outputFormat: ['selectedFields'] } },
-		},
+		outputFormatField(`Flat fields: ${model.simplified.join(', ')}`),
+		selectedFieldsField(model),
 	];
 }
 

@@ -1,18 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { instanceIdOf, projectPartOf } from '../helpers/resourceNames';
+import type { OutputShape } from '../models/output';
+import { presenter } from '../models/output';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
-import { flatInstance } from '../models/phoneNumberInstance';
-import type { RegulatoryListing } from '../models/regulatoryListing';
-import { flatListing } from '../models/regulatoryListing';
+import { INSTANCE_OUTPUT } from '../models/phoneNumberInstance';
+import { LISTING_OUTPUT } from '../models/regulatoryListing';
 import type { Change, TriggerEvent } from './diff';
+import type { TriggerOutput } from './settings';
 import { DEFAULT_LIFECYCLE_STATE } from './state';
 
 export interface OutputSettings {
 	events: TriggerEvent[];
 	/** Lifecycle changes are emitted only into these states; empty = any. */
 	lifecycleStates: string[];
-	simplify: boolean;
+	output: TriggerOutput;
 	/** One timestamp for the whole poll: when the changes were seen. */
 	detectedAt: string;
 }
@@ -47,47 +48,44 @@ export function isHarmlessToForget(change: Change, settings: EventFilter): boole
 	}
 }
 
-function instanceOutput(instance: PhoneNumberInstance, simplify: boolean): IDataObject {
-	return simplify ? flatInstance(instance) : ({ ...instance } as IDataObject);
-}
-
-/** A listing as the Enfonica node outputs it: simplified, or as the API returns it. */
-function listingOutput(listing: RegulatoryListing, simplify: boolean): IDataObject {
-	return simplify ? flatListing(listing) : ({ ...listing } as IDataObject);
-}
-
 /**
- * A vanished instance is no longer readable, so only what the trigger remembered is output,
- * in the field names of the chosen shape (never defaults that would pass for facts).
+ * A vanished instance is no longer readable, so only what the trigger remembered is output: the
+ * fields of the chosen shape that can be told from it (never defaults that would pass for facts).
  */
-function removedOutput(change: Extract<Change, { event: 'instanceRemoved' }>, simplify: boolean): IDataObject {
+function removedOutput(change: Extract<Change, { event: 'instanceRemoved' }>, shape: OutputShape): IDataObject {
 	const { lifecycleState, compliant, phoneNumber } = change.lastKnown;
-	if (!simplify) return { name: change.name, phoneNumber: { phoneNumber }, lifecycleState, compliant };
-	return {
-		name: change.name,
-		id: instanceIdOf(change.name),
-		project: projectPartOf(change.name),
-		phoneNumber,
-		lifecycleState,
-		compliant,
-	};
+	if (shape === 'raw') return { name: change.name, phoneNumber: { phoneNumber }, lifecycleState, compliant };
+	const remembered: PhoneNumberInstance = { name: change.name, phoneNumber: { phoneNumber }, lifecycleState, compliant };
+	return presenter(INSTANCE_OUTPUT, shape.filter((key) => REMEMBERED_FIELDS.includes(key)))(remembered);
 }
+
+const REMEMBERED_FIELDS = ['name', 'id', 'project', 'phoneNumber', 'lifecycleState', 'compliant'];
 
 /** One output item's JSON: the instance plus what changed and when it was seen. */
-export function changeToJson(change: Change, settings: Pick<OutputSettings, 'simplify' | 'detectedAt'>): IDataObject {
-	const { simplify, detectedAt } = settings;
+export function changeToJson(change: Change, settings: Pick<OutputSettings, 'output' | 'detectedAt'>): IDataObject {
+	const { output, detectedAt } = settings;
+	const instance = (changed: PhoneNumberInstance) => presenter(INSTANCE_OUTPUT, output.instance)(changed);
 	switch (change.event) {
 		case 'lifecycleStateChanged':
-			return { ...instanceOutput(change.instance, simplify), event: change.event, previousLifecycleState: change.previousLifecycleState, detectedAt };
+			return { ...instance(change.instance), event: change.event, previousLifecycleState: change.previousLifecycleState, detectedAt };
 		case 'complianceChanged':
-			return { ...instanceOutput(change.instance, simplify), event: change.event, previousCompliant: change.previousCompliant, detectedAt };
-		case 'configurationChanged':
-			return { ...instanceOutput(change.instance, simplify), event: change.event, changedFields: change.changedFields, detectedAt };
+			return { ...instance(change.instance), event: change.event, previousCompliant: change.previousCompliant, detectedAt };
+		case 'configurationChanged': {
+			// The item shows what changed, whatever the Output: the changed fields' new values.
+			const shape = output.instance === 'raw' ? 'raw' : [...output.instance, ...change.changedFields.filter((field) => field in INSTANCE_OUTPUT.fields && !output.instance.includes(field))];
+			return { ...presenter(INSTANCE_OUTPUT, shape)(change.instance), event: change.event, changedFields: change.changedFields, detectedAt };
+		}
 		case 'instanceAdded':
-			return { ...instanceOutput(change.instance, simplify), event: change.event, detectedAt };
+			return { ...instance(change.instance), event: change.event, detectedAt };
 		case 'listingReviewChanged':
-			return { ...listingOutput(change.listing, simplify), event: change.event, previousValid: change.previousValid, previousVerified: change.previousVerified, detectedAt };
+			return {
+				...presenter(LISTING_OUTPUT, output.listing)(change.listing),
+				event: change.event,
+				previousValid: change.previousValid,
+				previousVerified: change.previousVerified,
+				detectedAt,
+			};
 		case 'instanceRemoved':
-			return { ...removedOutput(change, simplify), event: change.event, detectedAt };
+			return { ...removedOutput(change, output.instance), event: change.event, detectedAt };
 	}
 }

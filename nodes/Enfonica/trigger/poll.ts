@@ -76,7 +76,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 				description: 'Check the Project, or create a regulatory listing in that project first.',
 			});
 		}
-		return [this.helpers.returnJsonArray([changeToJson(sampleListingChange(newest), { simplify: settings.simplify, detectedAt })])];
+		return [this.helpers.returnJsonArray([changeToJson(sampleListingChange(newest), { output: settings.output, detectedAt })])];
 	}
 	const [newest] = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings), { limit: 1 })) as PhoneNumberInstance[];
 	if (!newest) {
@@ -87,7 +87,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 		);
 	}
 	const change = sampleChange(event, newest, newest.name ?? settings.projectName);
-	return [this.helpers.returnJsonArray([changeToJson(change, { simplify: settings.simplify, detectedAt })])];
+	return [this.helpers.returnJsonArray([changeToJson(change, { output: settings.output, detectedAt })])];
 }
 
 /**
@@ -163,7 +163,7 @@ async function compareWithSaved(this: IPollFunctions, settings: TriggerSettings,
 		});
 	const emit = (changes: Change[]) => [
 		...recovered,
-		...changes.filter((change) => isWanted(change, settings)).map((change) => changeToJson(change, { simplify: settings.simplify, detectedAt })),
+		...changes.filter((change) => isWanted(change, settings)).map((change) => changeToJson(change, { output: settings.output, detectedAt })),
 	];
 
 	// The common case, nothing changed: the listing gives exactly the saved text.

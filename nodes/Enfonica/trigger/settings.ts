@@ -1,10 +1,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { readOutputShape } from '../actions/common';
 import { checked } from '../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../helpers/lifecycleStates';
 import { toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
 import { checkChoices } from '../helpers/validation';
+import type { OutputShape } from '../models/output';
+import { INSTANCE_OUTPUT } from '../models/phoneNumberInstance';
+import { LISTING_OUTPUT } from '../models/regulatoryListing';
 import { CREDENTIAL_TYPE } from '../transport';
 import type { TriggerEvent } from './diff';
 
@@ -14,11 +18,17 @@ export interface TriggerSettings {
 	prefix: string;
 	events: TriggerEvent[];
 	lifecycleStates: string[];
-	simplify: boolean;
+	output: TriggerOutput;
 	/** The user says n8n's durable poll cursors are on: n8n then saves the state of a poll that returns null. */
 	durablePollCursors: boolean;
 	/** `fail`: a failed poll throws (n8n reports it); `alertOnce`: one pollFailing item per outage, then pollRecovered. */
 	onPollFailure: PollFailureMode;
+}
+
+/** The fields of a number's and of a listing's items, besides the event's own fields. */
+export interface TriggerOutput {
+	instance: OutputShape;
+	listing: OutputShape;
 }
 
 export type PollFailureMode = 'fail' | 'alertOnce';
@@ -40,9 +50,22 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 		prefix,
 		events: checked(node, undefined, 'Trigger On', () => checkChoices(this.getNodeParameter('events', ['lifecycleStateChanged']), TRIGGER_EVENTS)) as TriggerEvent[],
 		lifecycleStates: checked(node, undefined, 'Lifecycle States', () => checkChoices(this.getNodeParameter('lifecycleStates', []), LIFECYCLE_STATES)),
-		simplify: options.simplify !== false,
+		output: readOutput.call(this, options),
 		durablePollCursors: options.durablePollCursors === true,
 		onPollFailure: checked(node, undefined, 'On Poll Failure', () => checkChoices([options.onPollFailure ?? 'fail'], POLL_FAILURE_MODES))[0] as PollFailureMode,
+	};
+}
+
+/** Output and its fields from version 2; version 1's Options → Simplify (its 19-field items), so stored workflows keep their output. */
+function readOutput(this: IPollFunctions, options: IDataObject): TriggerOutput {
+	const node = this.getNode();
+	if (node.typeVersion < 2) {
+		return options.simplify !== false ? { instance: INSTANCE_OUTPUT.legacy, listing: LISTING_OUTPUT.legacy } : { instance: 'raw', listing: 'raw' };
+	}
+	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback);
+	return {
+		instance: readOutputShape(node, undefined, parameter, INSTANCE_OUTPUT),
+		listing: readOutputShape(node, undefined, parameter, LISTING_OUTPUT, { name: 'listingFields', label: 'Listing Fields' }),
 	};
 }
 
