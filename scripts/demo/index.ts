@@ -156,10 +156,10 @@ async function main(): Promise<void> {
 	emu.setLifecycleState(String(reception?.name), 'SUSPENDED');
 	emu.setCompliant(String(hotline?.name), false);
 	console.log('   meanwhile at Enfonica: +61255501000 is SUSPENDED, +611800160401 loses compliance');
-	const alerts = await h.poll({ parameters: triggerParameters, credentialId, staticData: baseline.staticData });
+	const alerts = await h.poll({ parameters: triggerParameters, credentialId, workflowStaticData: baseline.workflowStaticData });
 	const emitted = alerts.result?.[0] ?? [];
 	console.log(`   next poll emitted ${emitted.length} alert(s):\n${table(emitted.map(({ json }) => json), ['event', 'phoneNumber', 'displayName', 'previousLifecycleState', 'lifecycleState', 'previousCompliant', 'compliant'])}`);
-	const quiet = await h.poll({ parameters: triggerParameters, credentialId, staticData: alerts.staticData });
+	const quiet = await h.poll({ parameters: triggerParameters, credentialId, workflowStaticData: alerts.workflowStaticData });
 	console.log(`   poll after that: ${quiet.result ? 'UNEXPECTED repeat' : 'nothing new (no repeated alerts)'}\n`);
 	if (alerts.error || emitted.length !== 2 || baseline.result || quiet.result) failures++;
 
