@@ -56,7 +56,7 @@ private_project() {
 
 # The sqlite3 build: scripts on (node-gyp runs from sqlite3's install script), from source,
 # against the headers of the Node.js n8n runs on. --check-build-env runs `npm config get` the same
-# way, which is how test/n8n.installer.test.ts proves the build does not inherit npm's settings.
+# way, which is how test/scripts/n8n/install.test.ts proves the build does not inherit npm's settings.
 build_npm() {
 	local dir="$1"
 	shift
