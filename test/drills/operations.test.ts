@@ -3,16 +3,19 @@
  * into the request that matters, and the promised outcome checked in the output, the error and
  * the emulator's request log and state.
  *
- * Policy (README "Errors and retries"): GET, PATCH and DELETE are retried on 429/5xx, network
- * errors and unreadable bodies; create, move and splitRange (POST) only on 429. A POST whose
- * outcome is unclear is never sent again: a read tells what happened (done → the item succeeds
- * with what the read found; not done → an error saying so); only when the read fails too does the
- * error say the change may have happened and how to check.
+ * Policy (README "Errors and retries", declared per call in nodes/Enfonica/api): reads, PATCH and
+ * DELETE are retried on 429/5xx, network errors and unreadable bodies; create, move and splitRange
+ * only on 429. A change whose outcome is unclear is never sent again: a read tells what happened
+ * (done → the item succeeds with what the read found; not done → an error saying so); only when the
+ * read fails too does the error say the change may have happened and how to check. Which calls
+ * change something, and which are sent once, is read from the catalogue.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { EnfonicaCall, PathArgs } from '../../nodes/Enfonica/api';
+import { isOneOffChange, pathOf, phoneNumberInstances } from '../../nodes/Enfonica/api';
 import type { FaultSpec, RequestLogEntry } from '../emulator';
-import { FAULT_NAMES, FAULTS, postsSentTwice, requestsTo } from '../support/drills';
+import { FAULT_NAMES, FAULTS, isOneOffRequest, postsSentTwice, requestsTo } from '../support/drills';
 import { byPhone, params } from '../support/operations';
 import type { TestBed } from '../support/setup';
 import { byName, startTestBed } from '../support/setup';
@@ -29,7 +32,22 @@ interface Drill {
 	checkOutput(result: RunResult): void;
 }
 
-const LIST = (project: string) => `/v1beta1/projects/${project}/phoneNumberInstances`;
+const LIST = (project: string) => pathOf(phoneNumberInstances.list, { parent: `projects/${project}` });
+
+/** The call each drilled operation's own request is, from the node's catalogue. */
+const CALL_OF: Record<string, EnfonicaCall> = {
+	create: phoneNumberInstances.create,
+	get: phoneNumberInstances.get,
+	getMany: phoneNumberInstances.list,
+	update: phoneNumberInstances.update,
+	delete: phoneNumberInstances.delete,
+	move: phoneNumberInstances.move,
+	splitRange: phoneNumberInstances.splitRange,
+};
+/** Operations whose change must not happen twice (the catalogue says which): sent again only after a 429. */
+const SENT_ONCE = new Set(Object.keys(CALL_OF).filter((operation) => isOneOffChange(CALL_OF[operation])));
+/** The request an operation's drill aims at: its call on that resource. */
+const requestOf = (operation: string, resource: PathArgs) => ({ method: CALL_OF[operation].http, path: pathOf(CALL_OF[operation], resource) });
 
 describe('fault drills: every operation × every fault', () => {
 	let bed: TestBed;
@@ -52,7 +70,7 @@ describe('fault drills: every operation × every fault', () => {
 			const phoneNumber = `+61255503${String(buys++).padStart(3, '0')}`;
 			return {
 				parameters: params('create', { phoneNumber, additionalFields: { displayName: 'Drill' } }),
-				target: { method: 'POST', path: LIST('acme') },
+				target: requestOf('create', { parent: 'projects/acme' }),
 				applied: () => bed.emu.listStored('acme', { includeDeleted: true }).filter((instance) => instance.phoneNumber.phoneNumber === phoneNumber).length,
 				checkOutput: (result) => expect(result.items.map((item) => item.json.phoneNumber)).toEqual([phoneNumber]),
 			};
@@ -61,7 +79,7 @@ describe('fault drills: every operation × every fault', () => {
 			const { name } = seedOne();
 			return {
 				parameters: params('get', { phoneNumberInstance: byName(name) }),
-				target: { method: 'GET', path: `/v1beta1/${name}` },
+				target: requestOf('get', { name }),
 				applied: () => 0,
 				checkOutput: (result) => expect(result.items.map((item) => item.json.name)).toEqual([name]),
 			};
@@ -70,7 +88,7 @@ describe('fault drills: every operation × every fault', () => {
 			const { name, phoneNumber } = seedOne();
 			return {
 				parameters: params('getMany', { returnAll: true, filters: { prefix: phoneNumber.phoneNumber } }),
-				target: { method: 'GET', path: LIST('acme') },
+				target: requestOf('getMany', { parent: 'projects/acme' }),
 				applied: () => 0,
 				checkOutput: (result) => expect(result.items.map((item) => item.json.name)).toEqual([name]),
 			};
@@ -79,7 +97,7 @@ describe('fault drills: every operation × every fault', () => {
 			const { name } = seedOne();
 			return {
 				parameters: params('update', { phoneNumberInstance: byName(name), updateFields: { displayName: 'After' } }),
-				target: { method: 'PATCH', path: `/v1beta1/${name}` },
+				target: requestOf('update', { name }),
 				applied: () => (bed.emu.getInstance(name)?.displayName === 'After' ? 1 : 0),
 				checkOutput: (result) => expect(result.items.map((item) => item.json.displayName)).toEqual(['After']),
 			};
@@ -88,7 +106,7 @@ describe('fault drills: every operation × every fault', () => {
 			const { name } = seedOne();
 			return {
 				parameters: params('delete', { phoneNumberInstance: byName(name) }),
-				target: { method: 'DELETE', path: `/v1beta1/${name}` },
+				target: requestOf('delete', { name }),
 				applied: () => (bed.emu.getInstance(name)?.lifecycleState === 'DELETED' ? 1 : 0),
 				checkOutput: (result) => expect(result.items.map((item) => item.json.lifecycleState)).toEqual(['DELETED']),
 			};
@@ -98,7 +116,7 @@ describe('fault drills: every operation × every fault', () => {
 			const moved = name.replace('projects/acme/', 'projects/acme-archive/');
 			return {
 				parameters: params('move', { phoneNumberInstance: byName(name), destinationProject: 'acme-archive' }),
-				target: { method: 'POST', path: `/v1beta1/${name}:move` },
+				target: requestOf('move', { name }),
 				applied: () => (bed.emu.getInstance(moved) ? 1 : 0),
 				checkOutput: (result) => expect(result.items.map((item) => item.json.name)).toEqual([moved]),
 			};
@@ -108,7 +126,7 @@ describe('fault drills: every operation × every fault', () => {
 			const [{ name }] = bed.emu.seed('acme', [{ phoneNumber: start, rangeSize: 10 }]);
 			return {
 				parameters: params('splitRange', { phoneNumberInstance: byName(name), size: 4, outputFormat: 'selectedFields', fields: ['range'] }),
-				target: { method: 'POST', path: `/v1beta1/${name}:splitRange` },
+				target: requestOf('splitRange', { name }),
 				// Split once: the original keeps 4 and exactly one new range holds the other 6.
 				applied: () => {
 					const halves = bed.emu.listStored('acme').filter((instance) => instance.range && instance.range.startPhoneNumber >= start && instance.range.startPhoneNumber < fresh(0));
@@ -121,7 +139,6 @@ describe('fault drills: every operation × every fault', () => {
 			};
 		},
 	};
-	const POSTS = new Set(['create', 'move', 'splitRange']);
 	const run = async (parameters: IDataObject, extra: { items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
 		await bed.h.runNode({ parameters: parameters as INodeParameters, credentialId, ...extra });
 
@@ -170,14 +187,14 @@ describe('fault drills: every operation × every fault', () => {
 			const result = await run(drill.parameters);
 			const targeted = requestsTo(bed.emu, drill.target.method, drill.target.path);
 
-			if (!POSTS.has(operation) || faultName.startsWith('429')) {
+			if (!SENT_ONCE.has(operation) || faultName.startsWith('429')) {
 				// Retried and succeeded: the output is whole and the change (if any) happened once.
 				expect(result.error).toBeUndefined();
 				drill.checkOutput(result);
 				expectRetriedOnce(targeted, fault);
-				if (POSTS.has(operation) || operation === 'update' || operation === 'delete') expect(drill.applied()).toBe(1);
+				if (CALL_OF[operation].effect.changes) expect(drill.applied()).toBe(1);
 			} else {
-				// A POST whose answer was unclear: sent once, nothing done (the fault came first), and a read says so.
+				// A change sent once whose answer was unclear: sent once, nothing done (the fault came first), and a read says so.
 				expectNotDone(result, operation);
 				expect(targeted).toHaveLength(1);
 				expect(drill.applied()).toBe(0);
@@ -186,7 +203,7 @@ describe('fault drills: every operation × every fault', () => {
 	});
 
 	describe('the change happened but the answer was lost (applyAfterProcessing)', () => {
-		const matrix = [...POSTS].flatMap((operation) => FAULT_NAMES.filter((fault) => !fault.startsWith('429')).map((fault) => [operation, fault] as const));
+		const matrix = [...SENT_ONCE].flatMap((operation) => FAULT_NAMES.filter((fault) => !fault.startsWith('429')).map((fault) => [operation, fault] as const));
 
 		it.each(matrix)('%s × %s: sent once, applied once, a read finds it done and the item succeeds', async (operation, faultName) => {
 			const drill = drills[operation]();
@@ -198,7 +215,7 @@ describe('fault drills: every operation × every fault', () => {
 			expect(drill.applied()).toBe(1);
 		});
 
-		it.each([...POSTS])('%s × 503, and the read after it fails too: the error says the change may have happened', async (operation) => {
+		it.each([...SENT_ONCE])('%s × 503, and the read after it fails too: the error says the change may have happened', async (operation) => {
 			const drill = drills[operation]();
 			bed.emu.injectFault({ ...drill.target, fault: FAULTS['503 Unavailable'], applyAfterProcessing: true });
 			// Every read after the POST fails (Split Range reads the range once before it).
@@ -268,7 +285,7 @@ describe('fault drills: every operation × every fault', () => {
 				const moved = name.replace('projects/acme/', 'projects/acme-archive/');
 				return {
 					parameters: params('move', { phoneNumberInstance: byPhone(phoneNumber.phoneNumber), destinationProject: 'acme-archive' }),
-					target: { method: 'POST', path: `/v1beta1/${name}:move` },
+					target: requestOf('move', { name }),
 					lookup: { method: 'GET', path: LIST('acme') },
 					applied: () => (bed.emu.getInstance(moved) ? 1 : 0),
 					checkOutput: (result) => expect(result.items.map((item) => item.json.name)).toEqual([moved]),
@@ -363,8 +380,8 @@ describe('fault drills: every operation × every fault', () => {
 
 	it('across every drill above, no create, move or split was sent again unless Enfonica had answered 429', () => {
 		everything.push(...bed.emu.requests);
-		const posts = everything.filter((request) => request.method === 'POST' && request.path.startsWith('/v1beta1/'));
-		expect(posts.length).toBeGreaterThan(40);
+		const sentOnce = everything.filter(isOneOffRequest);
+		expect(sentOnce.length).toBeGreaterThan(40);
 		expect(postsSentTwice(everything)).toEqual([]);
 	});
 });

@@ -1,4 +1,9 @@
-/** Maps method + decoded path to an API endpoint (the REST mappings in the reference). */
+/**
+ * Maps method + decoded path to an API endpoint. The routes are the node's own catalogue of calls
+ * (nodes/Enfonica/api: each call's HTTP method and REST path template), so what the node sends and
+ * what the emulator serves cannot drift; what each endpoint checks and does stays the emulator's.
+ */
+import { ENFONICA_CALLS } from '../../nodes/Enfonica/api';
 import type { ApiMethod, ListingMethod } from './types';
 
 /** `<collection>.<method>`: the handler and (except phoneNumbers.search) the permission follow from it. */
@@ -11,46 +16,44 @@ export type Route =
 	| { kind: 'unknownPath' }
 	| { kind: 'wrongMethod'; allowed: string[] };
 
-/** Custom methods (`…:verb`) of each project-scoped collection, with their HTTP verb. */
-interface CollectionRoutes {
-	onCollection: Readonly<Record<string, string>>;
-	onResource: Readonly<Record<string, string>>;
+interface CompiledRoute {
+	endpoint: Endpoint;
+	http: string;
+	/** Captures each `*` of the template: the project, then the resource ID. */
+	pattern: RegExp;
 }
 
-const COLLECTIONS: Readonly<Record<string, CollectionRoutes>> = {
-	phoneNumberInstances: { onCollection: {}, onResource: { move: 'POST', splitRange: 'POST' } },
-	regulatoryListings: { onCollection: { search: 'GET' }, onResource: {} },
-};
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const COLLECTION_VERBS: Readonly<Record<string, string>> = { GET: 'list', POST: 'create' };
-const RESOURCE_VERBS: Readonly<Record<string, string>> = { GET: 'get', PATCH: 'update', DELETE: 'delete' };
-
-const PROJECT_PATH = /^\/v1beta1\/projects\/([^/:]+)\/([A-Za-z]+)(?:\/([^/:]+))?(?::([A-Za-z]+))?$/;
-const PHONE_NUMBER_SEARCH = '/v1beta1/phoneNumbers:search';
-
-function api(collection: string, method: string, project: string, id?: string): Route {
-	return { kind: 'api', endpoint: `${collection}.${method}` as Endpoint, project, id };
+/** `/v1beta1/{name=projects/*\/phoneNumberInstances/*}:move` → a regex where each `*` is one captured path segment. */
+export function templatePattern(template: string): RegExp {
+	const source = template
+		.split(/(\{[^}]*\})/)
+		.map((part) => {
+			const variable = /^\{\w+=(.*)\}$/.exec(part);
+			return variable ? variable[1].split('*').map(escape).join('([^/:]+)') : escape(part);
+		})
+		.join('');
+	return new RegExp(`^${source}$`);
 }
 
-function standard(verbs: Readonly<Record<string, string>>, httpMethod: string, collection: string, project: string, id?: string): Route {
-	const method = verbs[httpMethod];
-	return method ? api(collection, method, project, id) : { kind: 'wrongMethod', allowed: Object.keys(verbs) };
-}
+const ROUTES: readonly CompiledRoute[] = ENFONICA_CALLS.map((call) => ({
+	endpoint: `${call.service}.${call.method}` as Endpoint,
+	http: call.http,
+	pattern: templatePattern(call.path),
+}));
 
-function custom(verbs: Readonly<Record<string, string>>, verb: string, httpMethod: string, collection: string, project: string, id?: string): Route {
-	if (!Object.hasOwn(verbs, verb)) return { kind: 'unknownPath' };
-	return httpMethod === verbs[verb] ? api(collection, verb, project, id) : { kind: 'wrongMethod', allowed: [verbs[verb]] };
-}
+/** The order `allowed` lists verbs in. */
+const VERB_ORDER = ['GET', 'POST', 'PATCH', 'DELETE'];
 
 export function route(method: string, path: string): Route {
 	if (path === '/token') return method === 'POST' ? { kind: 'token' } : { kind: 'wrongMethod', allowed: ['POST'] };
-	if (path === PHONE_NUMBER_SEARCH) return method === 'GET' ? api('phoneNumbers', 'search', '') : { kind: 'wrongMethod', allowed: ['GET'] };
-	const match = PROJECT_PATH.exec(path);
-	const routes = match && Object.hasOwn(COLLECTIONS, match[2]) ? COLLECTIONS[match[2]] : undefined;
-	if (!match || !routes) return { kind: 'unknownPath' };
-	const [, project, collection, id, verb] = match;
-	if (id === undefined) {
-		return verb === undefined ? standard(COLLECTION_VERBS, method, collection, project) : custom(routes.onCollection, verb, method, collection, project);
-	}
-	return verb === undefined ? standard(RESOURCE_VERBS, method, collection, project, id) : custom(routes.onResource, verb, method, collection, project, id);
+	const matches = ROUTES.flatMap((candidate) => {
+		const match = candidate.pattern.exec(path);
+		return match ? [{ ...candidate, project: match[1] ?? '', id: match[2] }] : [];
+	});
+	if (matches.length === 0) return { kind: 'unknownPath' };
+	const matched = matches.find((candidate) => candidate.http === method);
+	if (!matched) return { kind: 'wrongMethod', allowed: VERB_ORDER.filter((verb) => matches.some((candidate) => candidate.http === verb)) };
+	return { kind: 'api', endpoint: matched.endpoint, project: matched.project, id: matched.id };
 }

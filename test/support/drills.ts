@@ -1,5 +1,7 @@
 /** Shared by the test/drills.*.test.ts fault drills: faults, a seeded PRNG, the no-double-POST check, a secret sweep. */
+import { ENFONICA_CALLS, isOneOffChange } from '../../nodes/Enfonica/api';
 import type { Emulator, FaultSpec, RequestLogEntry } from '../emulator';
+import { templatePattern } from '../emulator/router';
 
 /** The injected faults every operation is drilled with. The timeout hangs past the drill credential's 1 s timeout. */
 export const FAULTS: Record<string, FaultSpec> = {
@@ -29,15 +31,24 @@ export function requestsTo(emu: Emulator | readonly RequestLogEntry[], method: s
 	return log.filter((request) => request.method === method && request.path === path);
 }
 
+/** The catalogue's changes that must not happen twice (create, move, splitRange…), as method + path patterns. */
+const SENT_ONCE = ENFONICA_CALLS.filter(isOneOffChange).map((call) => ({ http: call.http, pattern: templatePattern(call.path) }));
+
+/** Whether a logged request is one of those changes. */
+export function isOneOffRequest(request: RequestLogEntry): boolean {
+	return SENT_ONCE.some(({ http, pattern }) => request.method === http && pattern.test(request.path));
+}
+
 /**
- * Every create, move or split that was sent more than once, where a repeat followed anything but a
- * 429 (the one answer that says Enfonica refused it unprocessed). Grouped by path and body: each
- * drill uses a fresh number or instance, so equal path and body means the same change sent again.
+ * Every create, move or split (every change the catalogue says must not happen twice) that was sent
+ * more than once, where a repeat followed anything but a 429 (the one answer that says Enfonica
+ * refused it unprocessed). Grouped by path and body: each drill uses a fresh number or instance, so
+ * equal path and body means the same change sent again.
  */
 export function postsSentTwice(log: readonly RequestLogEntry[]): string[] {
 	const groups = new Map<string, RequestLogEntry[]>();
 	for (const request of log) {
-		if (request.method !== 'POST' || !request.path.startsWith('/v1beta1/')) continue;
+		if (!isOneOffRequest(request)) continue;
 		const key = `${request.path} ${JSON.stringify(request.body)}`;
 		groups.set(key, [...(groups.get(key) ?? []), request]);
 	}

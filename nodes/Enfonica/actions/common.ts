@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
+import type { EnfonicaListCall } from '../api';
 import { checked } from '../helpers/inputError';
 import { resolveProjectName } from '../helpers/project';
-import type { ListTarget } from '../helpers/resourceNames';
 import { checkChoice, checkChoices, checkPositiveInteger } from '../helpers/validation';
 import type { OutputModel, OutputShape } from '../models/output';
 import { presenter } from '../models/output';
@@ -59,11 +59,11 @@ export function itemPresenter(this: IExecuteFunctions, model: OutputModel<unknow
 /** A whole list or search as output items of one input item, as the item's output choice asks. */
 export async function listToItems(
 	this: IExecuteFunctions,
-	list: ListTarget,
-	qs: IDataObject,
+	list: EnfonicaListCall<unknown>,
+	args: { parent?: string; qs?: IDataObject },
 	{ limit, itemIndex, model }: { limit?: number; itemIndex: number; model: OutputModel<unknown, unknown> },
 ): Promise<INodeExecutionData[]> {
-	const resources = await enfonicaApiRequestAllItems.call(this, list, qs, { limit, itemIndex });
+	const resources = await enfonicaApiRequestAllItems.call(this, list, args, { limit, itemIndex });
 	const present = itemPresenter.call(this, model, itemIndex);
 	return resources.map((resource) => ({ json: present(resource), pairedItem: { item: itemIndex } }));
 }

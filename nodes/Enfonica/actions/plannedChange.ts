@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { EnfonicaRequest } from '../transport';
+import type { EnfonicaCall } from '../api';
+import { pathOf } from '../api';
+import type { CallArgs } from '../transport';
 import { enfonicaApiRequest } from '../transport';
 
 /**
- * A change as the node sends it. Options → Dry Run outputs it instead of sending it; the real run
- * sends this same object: one description, so the plan cannot drift from what is sent.
+ * A change as the node sends it: the call and its arguments. Options → Dry Run outputs it instead
+ * of sending it; the real run sends this same object: one description, so the plan cannot drift.
  */
-export type Change = Omit<EnfonicaRequest, 'itemIndex'>;
+export interface Change extends Omit<CallArgs, 'itemIndex'> {
+	call: EnfonicaCall;
+}
 
 /** Options → Dry Run of the item. */
 export function isDryRun(this: IExecuteFunctions, itemIndex: number): boolean {
@@ -19,8 +23,8 @@ export function planOf(change: Change | null): IDataObject | null {
 	if (!change) return null;
 	const query = Object.entries(change.qs ?? {}).filter(([, value]) => value !== undefined);
 	return {
-		method: change.method,
-		path: `/v1beta1/${change.path}`,
+		method: change.call.http,
+		path: pathOf(change.call, change),
 		...(query.length > 0 ? { query: Object.fromEntries(query.map(([key, value]) => [key, String(value)])) } : {}),
 		...(change.body !== undefined ? { body: change.body } : {}),
 	};
@@ -33,5 +37,6 @@ export function dryRunItem(this: IExecuteFunctions, change: Change | null, itemI
 
 /** Sends the change (the transport's retry policy applies). */
 export async function sendChange(this: IExecuteFunctions, change: Change, itemIndex: number): Promise<IDataObject> {
-	return (await enfonicaApiRequest.call(this, { ...change, itemIndex })) as IDataObject;
+	const { call, ...args } = change;
+	return (await enfonicaApiRequest.call(this, call, { ...args, itemIndex })) as IDataObject;
 }

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n-workflow';
 
+import { pathOf, phoneNumberInstances } from '../api';
 import { resolveProjectName } from './project';
 import { projectIdOfKey } from './serviceAccount';
 
@@ -8,7 +9,7 @@ import { projectIdOfKey } from './serviceAccount';
  * project the nodes would use (Project ID, else the key's project_id), or refuses with what to set.
  * No node sends this path (every node path names a checked project).
  */
-export const CREDENTIAL_TEST_PATH = '/v1beta1/projects/(the credential\'s project)/phoneNumberInstances';
+export const CREDENTIAL_TEST_PATH = pathOf(phoneNumberInstances.list, { parent: 'projects/(the credential\'s project)' });
 
 /** The path the Test lists one instance of, for the project the credential names; a sentence saying what to set when it names none. */
 export function credentialTestPath(credentials: ICredentialDataDecryptedObject): string {
@@ -19,7 +20,7 @@ export function credentialTestPath(credentials: ICredentialDataDecryptedObject):
 	if (!hasProjectId && projectIdOfKey(credentials.serviceAccountKey) === undefined) {
 		throw new Error('Project ID is empty and the service account key has no project_id. Set Project ID to your Enfonica project (e.g. my-project).');
 	}
-	return `/v1beta1/${resolveProjectName('', credentials, 'Project ID')}/phoneNumberInstances`;
+	return pathOf(phoneNumberInstances.list, { parent: resolveProjectName('', credentials, 'Project ID') });
 }
 
 /** What the Test shows when Enfonica refuses the listing (n8n would show only "Unauthorized", "Forbidden", "Not Found"). */

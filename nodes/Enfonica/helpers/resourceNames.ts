@@ -92,23 +92,3 @@ export function projectOfInstance(name: string, of: Collection = INSTANCES): str
 export function locatorNameRegex(of: Collection): string {
 	return `^(?:${of.nameRegex.source.replace(/^\^|\$$/g, '')}|${RESOURCE_ID})$`;
 }
-
-/** Where a list lives and which response field holds its items (the transport pages any of them). */
-export interface ListTarget {
-	path: string;
-	field: string;
-}
-
-export function instancesIn(projectName: string): ListTarget {
-	return { path: collectionOf(projectName), field: 'phoneNumberInstances' };
-}
-
-export function listingsIn(projectName: string): ListTarget {
-	return { path: collectionOf(projectName, LISTINGS), field: 'regulatoryListings' };
-}
-
-export function listingSearchIn(projectName: string): ListTarget {
-	return { path: `${collectionOf(projectName, LISTINGS)}:search`, field: 'regulatoryListings' };
-}
-
-export const PHONE_NUMBER_SEARCH: ListTarget = { path: 'phoneNumbers:search', field: 'phoneNumbers' };

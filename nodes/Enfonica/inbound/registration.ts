@@ -9,6 +9,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveInstanceName } from '../actions/phoneNumberInstance/instanceLocator';
+import { phoneNumberInstances } from '../api';
 import { asNodeError, inputError } from '../helpers/inputError';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { MAX_HANDLER_URIS } from '../helpers/handlerUris';
@@ -37,7 +38,7 @@ function ourUrl(this: IHookFunctions, event: InboundEvent): string {
 /** The instance, or undefined when Enfonica no longer has it (404). */
 async function fetchInstance(this: IHookFunctions, name: string): Promise<PhoneNumberInstance | undefined> {
 	try {
-		return (await enfonicaApiRequest.call(this, { method: 'GET', path: name })) as PhoneNumberInstance;
+		return (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name })) as PhoneNumberInstance;
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
 		throw asNodeError(this.getNode(), error);
@@ -50,7 +51,7 @@ function listOf(instance: PhoneNumberInstance, event: InboundEvent): string[] {
 }
 
 async function writeList(this: IHookFunctions, name: string, event: InboundEvent, list: string[]): Promise<void> {
-	await enfonicaApiRequest.call(this, { method: 'PATCH', path: name, qs: { updateMask: event.field }, body: { [event.field]: list } });
+	await enfonicaApiRequest.call(this, phoneNumberInstances.update, { name, qs: { updateMask: event.field }, body: { [event.field]: list } });
 }
 
 /** The selected events' instance, checked for activation: it must exist and not be deleted. */

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INode, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import type { EnfonicaListCall } from '../api';
+import { phoneNumberInstances, regulatoryListings } from '../api';
 import { asNodeError, checked } from '../helpers/inputError';
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import { resolveProjectName } from '../helpers/project';
-import type { ListTarget } from '../helpers/resourceNames';
-import { instancesIn, listingsIn } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
@@ -56,7 +56,8 @@ async function dropdownSettings(this: ILoadOptionsFunctions): Promise<RequestSet
 }
 
 interface Search<T> {
-	list: ListTarget;
+	list: EnfonicaListCall<T>;
+	parent: string;
 	qs: IDataObject;
 	/** Undefined: every item of a page is a result. */
 	keep?: (item: T) => boolean;
@@ -73,7 +74,7 @@ async function searchPages<T>(context: ILoadOptionsFunctions, search: Search<T>,
 	const settings = await dropdownSettings.call(context);
 	let pageToken = paginationToken;
 	for (let pages = 1; ; pages++) {
-		const page = await enfonicaApiListPage.call(context, search.list, { ...search.qs, pageSize: 100, ...(pageToken ? { pageToken } : {}) }, undefined, settings);
+		const page = await enfonicaApiListPage.call(context, search.list, { parent: search.parent, qs: { ...search.qs, pageSize: 100, ...(pageToken ? { pageToken } : {}) } }, settings);
 		const kept = search.keep ? (page.items as T[]).filter(search.keep) : (page.items as T[]);
 		pageToken = page.nextPageToken;
 		if (kept.length > 0 || !search.keep || pageToken === undefined) {
@@ -97,12 +98,12 @@ export async function searchPhoneNumberInstances(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const list = instancesIn(await dropdownProject.call(this));
+	const parent = await dropdownProject.call(this);
 	const text = filter?.trim() ?? '';
 	const toResult = (instance: PhoneNumberInstance) => ({ name: label(instance), value: instance.name ?? '' });
 	const prefix = text === '' ? undefined : (prefixOf(this.getNode(), text) ?? bareDigitsPrefix(this.getNode(), text));
 	if (prefix) {
-		const byNumber = await searchPages<PhoneNumberInstance>(this, { list, qs: { prefix }, toResult, describe: '' }, paginationToken);
+		const byNumber = await searchPages<PhoneNumberInstance>(this, { list: phoneNumberInstances.list, parent, qs: { prefix }, toResult, describe: '' }, paginationToken);
 		// Digits typed bare may be part of a display name ("Office 2024") rather than a number.
 		const typedAsNumber = /^[+0]/.test(text);
 		if (typedAsNumber || byNumber.results.length > 0 || paginationToken) return byNumber;
@@ -111,7 +112,8 @@ export async function searchPhoneNumberInstances(
 	return await searchPages<PhoneNumberInstance>(
 		this,
 		{
-			list,
+			list: phoneNumberInstances.list,
+			parent,
 			qs: {},
 			keep: lower === '' ? undefined : (instance: PhoneNumberInstance) => (instance.displayName ?? '').toLowerCase().includes(lower),
 			toResult,
@@ -138,13 +140,14 @@ export async function searchRegulatoryListings(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const list = listingsIn(await dropdownProject.call(this));
+	const parent = await dropdownProject.call(this);
 	const text = filter?.trim() ?? '';
 	const lower = text.toLowerCase();
 	return await searchPages<RegulatoryListing>(
 		this,
 		{
-			list,
+			list: regulatoryListings.list,
+			parent,
 			qs: {},
 			keep: lower === '' ? undefined : (listing: RegulatoryListing) => `${listing.displayName ?? ''} ${entityNameOf(listing)}`.toLowerCase().includes(lower),
 			toResult: (listing: RegulatoryListing) => ({ name: listingLabel(listing), value: listing.name ?? '' }),

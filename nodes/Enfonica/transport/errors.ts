@@ -1,18 +1,12 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { Effect, EnfonicaAction, EnfonicaCall, PathArgs } from '../api';
 import type { Failure } from './retry';
 import { MAX_RETRY_AFTER_MS } from './retry';
 
-export type EnfonicaMethod = 'create' | 'get' | 'list' | 'update' | 'delete' | 'move' | 'splitRange';
-
-/** The services of Numbering v1beta1, as they appear in paths and permission names. */
-export type EnfonicaService = 'phoneNumberInstances' | 'regulatoryListings' | 'phoneNumbers';
-
-export interface RequestSummary {
-	method: string;
-	/** Resource path after /v1beta1/, e.g. `projects/p/phoneNumberInstances/abc:move`. */
-	path: string;
+export interface RequestSummary extends PathArgs {
+	call: EnfonicaCall;
 	/** The body sent (a move's destination is read from it). */
 	body?: { [key: string]: unknown };
 	itemIndex?: number;
@@ -25,46 +19,20 @@ export interface RequestSummary {
 	retryAfterMs?: number;
 }
 
-export interface EnfonicaCall {
-	service: EnfonicaService;
-	method: EnfonicaMethod;
+type OneOff = Extract<Effect, { repeatable: false }>;
+
+/** A change that is never sent twice, with what may have happened when its answer was lost; undefined for reads and repeatable changes. */
+function oneOffOf({ effect }: EnfonicaCall): OneOff | undefined {
+	return effect.changes && !effect.repeatable ? effect : undefined;
 }
 
-/** Which service and method a request is, from its HTTP method and path (for permission names and hints). */
-export function enfonicaCallOf(httpMethod: string, path: string): EnfonicaCall {
-	const service: EnfonicaService = path.startsWith('phoneNumbers') ? 'phoneNumbers' : /\/regulatoryListings(\/|:|$)/.test(path) ? 'regulatoryListings' : 'phoneNumberInstances';
-	if (path.endsWith(':move')) return { service, method: 'move' };
-	if (path.endsWith(':splitRange')) return { service, method: 'splitRange' };
-	// A search reads like a list and needs the list permission.
-	if (path.endsWith(':search')) return { service, method: 'list' };
-	if (httpMethod === 'POST') return { service, method: 'create' };
-	if (httpMethod === 'PATCH') return { service, method: 'update' };
-	if (httpMethod === 'DELETE') return { service, method: 'delete' };
-	return { service, method: path.endsWith(`/${service}`) ? 'list' : 'get' };
+/** The resource the call names: the instance or listing, else the project (a list), else the service. */
+function resourceOf(request: RequestSummary): string {
+	return request.name ?? request.parent ?? request.call.service;
 }
 
-/** Calls that change something and are never retried after they may have reached Enfonica. */
-const CHANGES: Record<string, string> = {
-	'phoneNumberInstances.create': 'the number may have been bought',
-	'phoneNumberInstances.move': 'the instance may have been moved',
-	'phoneNumberInstances.splitRange': 'the range may have been split',
-	'regulatoryListings.create': 'the listing may have been created',
-};
-
-function changeOf({ service, method }: EnfonicaCall): string | undefined {
-	return CHANGES[`${service}.${method}`];
-}
-
-function resourceOf(path: string): string {
-	return path.replace(/:(move|splitRange|search)$/, '').replace(/\/(phoneNumberInstances|regulatoryListings)$/, '');
-}
-
-function mayHaveHappened(call: EnfonicaCall, what: string): string {
-	const check =
-		call.service === 'regulatoryListings'
-			? 'check with Regulatory Listing → Get Many'
-			: 'check with the Get Many operation (use the phone number as Prefix and turn on Include Deleted)';
-	return `The request was sent but no clear answer came back, so ${what}. It was not retried automatically, to avoid doing it twice. Before running it again, ${check}.`;
+function mayHaveHappened({ ifAnswerLost, check }: OneOff): string {
+	return `The request was sent but no clear answer came back, so ${ifAnswerLost}. It was not retried automatically, to avoid doing it twice. Before running it again, ${check}.`;
 }
 
 /** What Enfonica answered, readable whatever its shape: a Google error, `{ "message": … }`, plain text or HTML. */
@@ -86,12 +54,12 @@ function seconds(ms: number): string {
 }
 
 /** The destination of a move, when this request is one. */
-function destinationOf(call: EnfonicaCall, request: RequestSummary): string | undefined {
+function destinationOf(request: RequestSummary): string | undefined {
 	const destination = request.body?.destinationParent;
-	return call.method === 'move' && typeof destination === 'string' ? destination : undefined;
+	return request.call.action === 'move' && typeof destination === 'string' ? destination : undefined;
 }
 
-const VERBS: Record<EnfonicaMethod, string> = { create: 'create', get: 'read', list: 'list', update: 'update', delete: 'delete', move: 'move', splitRange: 'split' };
+const VERBS: Record<EnfonicaAction, string> = { create: 'create', get: 'read', list: 'list', update: 'update', delete: 'delete', move: 'move', splitRange: 'split' };
 
 interface Explained {
 	/** What happened, in words (n8n's guidelines: no "error", no API status names). */
@@ -100,8 +68,9 @@ interface Explained {
 	fix: string;
 }
 
-function explainStatus(status: number, googleStatus: string, apiMessage: string, call: EnfonicaCall, request: RequestSummary): Explained {
-	const { service, method } = call;
+function explainStatus(status: number, googleStatus: string, apiMessage: string, request: RequestSummary): Explained {
+	const { call } = request;
+	const { service, action: method } = call;
 	const retried = request.attempts > 1 ? ` (tried ${request.attempts} times)` : '';
 	const thing = service === 'regulatoryListings' ? 'listing' : 'instance';
 	if (status === 401 && request.authentication === 'bearerToken') {
@@ -120,24 +89,24 @@ function explainStatus(status: number, googleStatus: string, apiMessage: string,
 		return { message: 'Enfonica refused the search for numbers to buy', fix: 'Check that the credential is for an account allowed to buy numbers in that country.' };
 	}
 	if (status === 403) {
-		const permission = /numbering\.\w+\.\w+/.exec(apiMessage)?.[0] ?? `numbering.${service}.${method}`;
-		const resource = /on resource '([^']+)'/.exec(apiMessage)?.[1] ?? resourceOf(request.path);
+		const permission = /numbering\.\w+\.\w+/.exec(apiMessage)?.[0] ?? call.permission;
+		const resource = /on resource '([^']+)'/.exec(apiMessage)?.[1] ?? resourceOf(request);
 		return {
 			message: `The credential is not allowed to ${VERBS[method]} ${service === 'regulatoryListings' ? 'regulatory listings' : 'phone number instances'} in ${resource.split('/').slice(0, 2).join('/')}`,
 			fix: `The service account or token lacks the permission ${permission} on ${resource}, or that project does not exist. Grant the permission in the Enfonica Console or check the project ID.${method === 'move' ? ' Moving needs the permission on both the source and the destination project.' : ''}`,
 		};
 	}
 	if (status === 404) {
-		const destination = destinationOf(call, request);
+		const destination = destinationOf(request);
 		const missingResource = /'(projects\/[^']+)'/.exec(apiMessage)?.[1];
-		if (destination && (missingResource === undefined || missingResource === destination || !missingResource.startsWith(`${resourceOf(request.path)}`))) {
+		if (destination && (missingResource === undefined || missingResource === destination || !missingResource.startsWith(`${resourceOf(request)}`))) {
 			const names = missingResource && missingResource !== destination ? missingResource : destination;
 			return {
 				message: `${names} was not found`,
-				fix: `Check the Destination Project (${destination}): it must be an existing Enfonica project the credential can use${missingResource && missingResource !== destination ? `, and ${missingResource} must exist there` : ''}. The instance ${resourceOf(request.path)} was not moved.`,
+				fix: `Check the Destination Project (${destination}): it must be an existing Enfonica project the credential can use${missingResource && missingResource !== destination ? `, and ${missingResource} must exist there` : ''}. The instance ${resourceOf(request)} was not moved.`,
 			};
 		}
-		return { message: `${resourceOf(request.path)} was not found`, fix: `${resourceOf(request.path)} was not found. Check the project and the ${thing}: it may be in another project or never existed.` };
+		return { message: `${resourceOf(request)} was not found`, fix: `${resourceOf(request)} was not found. Check the project and the ${thing}: it may be in another project or never existed.` };
 	}
 	if (status === 409) {
 		return service === 'phoneNumberInstances'
@@ -158,8 +127,8 @@ function explainStatus(status: number, googleStatus: string, apiMessage: string,
 		}
 		return { message: `Enfonica is limiting the request rate${retried}`, fix: 'Lower the number of items processed at once or try again later.' };
 	}
-	const change = changeOf(call);
-	if (status >= 500 && change) return { message: `No clear answer from Enfonica: ${change}`, fix: mayHaveHappened(call, change) };
+	const change = oneOffOf(call);
+	if (status >= 500 && change) return { message: `No clear answer from Enfonica: ${change.ifAnswerLost}`, fix: mayHaveHappened(change) };
 	if (status >= 500) return { message: `Enfonica had a temporary problem${retried}`, fix: 'Try again later.' };
 	return { message: `Enfonica refused the request (HTTP ${status})`, fix: 'See Enfonica\'s answer below.' };
 }
@@ -169,8 +138,7 @@ export function apiStatusError(node: INode, status: number, body: unknown, reque
 	const error = (body as { error?: { status?: unknown } } | undefined)?.error;
 	const apiMessage = apiMessageOf(body);
 	const googleStatus = typeof error === 'object' && typeof error?.status === 'string' ? error.status : '';
-	const call = enfonicaCallOf(request.method, request.path);
-	const { message, fix } = explainStatus(status, googleStatus, apiMessage, call, request);
+	const { message, fix } = explainStatus(status, googleStatus, apiMessage, request);
 	// Only the API's own error fields go into the NodeApiError: never the request, which holds the token.
 	const errorBody: JsonObject = { code: status, status: googleStatus, message: apiMessage };
 	const apiError = new NodeApiError(node, errorBody, {
@@ -224,8 +192,8 @@ export function notDoneError(node: INode, error: NodeApiError, itemIndex: number
 
 /** No usable HTTP answer (connection reset, timeout, unreadable body). */
 export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'status' }>, request: RequestSummary): NodeApiError {
-	const call = enfonicaCallOf(request.method, request.path);
-	const change = changeOf(call);
+	const { call } = request;
+	const change = oneOffOf(call);
 	const retried = request.attempts > 1 ? ` after ${request.attempts} attempts` : '';
 	const timedOut = failure.kind === 'network' && (failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED');
 	const what =
@@ -235,14 +203,14 @@ export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'st
 				? `no answer within ${request.timeoutMs ? seconds(request.timeoutMs) : 'the Request Timeout'}`
 				: 'no answer (connection failed)';
 	const message =
-		failure.kind === 'malformed' ? `Enfonica's answer to the ${call.method} could not be read${retried}` : `No answer from Enfonica to the ${call.method} (${timedOut ? 'timed out' : 'connection failed'})${retried}`;
+		failure.kind === 'malformed' ? `Enfonica's answer to the ${call.action} could not be read${retried}` : `No answer from Enfonica to the ${call.action} (${timedOut ? 'timed out' : 'connection failed'})${retried}`;
 	const noAnswer = new NodeApiError(
 		node,
 		{ message: what },
 		{
 			message,
 			description: change
-				? mayHaveHappened(call, change)
+				? mayHaveHappened(change)
 				: failure.kind === 'malformed'
 					? 'Enfonica, or a proxy in between, answered with something other than a JSON object. Check the API Base URL in the credential (it must point at the Enfonica API, not a web page or another service), then try again.'
 					: timedOut

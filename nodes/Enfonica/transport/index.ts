@@ -2,16 +2,16 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import type { EnfonicaCall, EnfonicaListCall, PathArgs } from '../api';
+import { pathOf } from '../api';
 import { baseUrlOf, CredentialSettingError, FIX_IN_CREDENTIAL, timeoutMsOf } from '../helpers/credentialSettings';
 import { asNodeError } from '../helpers/inputError';
-import type { ListTarget } from '../helpers/resourceNames';
 import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
@@ -21,10 +21,8 @@ export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsF
 
 export const CREDENTIAL_TYPE = 'enfonicaApi';
 
-export interface EnfonicaRequest {
-	method: IHttpRequestMethods;
-	/** Resource path after `/v1beta1/`, already validated (see helpers/resourceNames). */
-	path: string;
+/** A call's arguments: the resource its path names (already validated, see helpers/resourceNames), query, body. */
+export interface CallArgs extends PathArgs {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
@@ -36,12 +34,12 @@ export interface RawResponse {
 	body: unknown;
 }
 
-async function sendOnce(this: EnfonicaContext, request: EnfonicaRequest, baseUrl: string, timeoutMs: number): Promise<RawResponse | Failure> {
+async function sendOnce(this: EnfonicaContext, call: EnfonicaCall, args: CallArgs, baseUrl: string, timeoutMs: number): Promise<RawResponse | Failure> {
 	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${baseUrl}/v1beta1/${request.path}`,
-		qs: request.qs,
-		body: request.body,
+		method: call.http,
+		url: `${baseUrl}${pathOf(call, args)}`,
+		qs: args.qs,
+		body: args.body,
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,
@@ -55,7 +53,7 @@ async function sendOnce(this: EnfonicaContext, request: EnfonicaRequest, baseUrl
 		if (answer) return answer;
 		const code = networkErrorCode(error);
 		if (code) return { kind: 'network', code };
-		throw asNodeError(this.getNode(), error, request.itemIndex);
+		throw asNodeError(this.getNode(), error, args.itemIndex);
 	}
 }
 
@@ -107,13 +105,13 @@ export async function requestSettings(this: EnfonicaContext, itemIndex?: number)
  * The one way this package talks to Enfonica: authenticated through n8n, retried per the
  * policy in ./retry, and failures turned into errors that say what happened and how to fix it.
  */
-export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, request: EnfonicaRequest, settings?: RequestSettings): Promise<T> {
+export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, call: EnfonicaCall<T>, args: CallArgs = {}, settings?: RequestSettings): Promise<T> {
 	// A listing reads the credential's settings once for all its pages (n8n decrypts on every read).
-	const { baseUrl, timeoutMs, authentication, maxAttempts = MAX_ATTEMPTS } = settings ?? (await requestSettings.call(this, request.itemIndex));
+	const { baseUrl, timeoutMs, authentication, maxAttempts = MAX_ATTEMPTS } = settings ?? (await requestSettings.call(this, args.itemIndex));
 	for (let attempt = 1; ; attempt++) {
 		await passGate(this);
-		const outcome = await sendOnce.call(this, request, baseUrl, timeoutMs);
-		const summary = { ...request, attempts: attempt, authentication, timeoutMs };
+		const outcome = await sendOnce.call(this, call, args, baseUrl, timeoutMs);
+		const summary = { ...args, call, attempts: attempt, authentication, timeoutMs };
 		let failure: Failure;
 		if (isRawResponse(outcome)) {
 			if (outcome.statusCode < 400) {
@@ -123,13 +121,13 @@ export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext,
 			} else {
 				failure = { kind: 'status', status: outcome.statusCode, retryAfterMs: parseRetryAfter(outcome.headers['retry-after']) ?? retryInfoDelayMs(outcome.body) };
 			}
-			if (failure.kind === 'status' && (!isRetryable(request.method, failure) || attempt >= maxAttempts || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
+			if (failure.kind === 'status' && (!isRetryable(call, failure) || attempt >= maxAttempts || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
 				throw apiStatusError(this.getNode(), failure.status, outcome.body, { ...summary, retryAfterMs: failure.retryAfterMs });
 			}
 		} else {
 			failure = outcome;
 		}
-		if (failure.kind !== 'status' && (!isRetryable(request.method, failure) || attempt >= maxAttempts)) {
+		if (failure.kind !== 'status' && (!isRetryable(call, failure) || attempt >= maxAttempts)) {
 			throw noAnswerError(this.getNode(), failure, summary);
 		}
 		const delayMs = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
@@ -149,16 +147,10 @@ export interface ListPage<T> {
 }
 
 /** One page of a list or search call (also used by searchable dropdowns, which page through n8n's UI). */
-export async function enfonicaApiListPage<T = IDataObject>(
-	this: EnfonicaContext,
-	list: ListTarget,
-	qs: IDataObject,
-	itemIndex?: number,
-	settings?: RequestSettings,
-): Promise<ListPage<T>> {
-	const page = (await enfonicaApiRequest.call(this, { method: 'GET', path: list.path, qs, itemIndex }, settings)) as IDataObject;
+export async function enfonicaApiListPage<T = IDataObject>(this: EnfonicaContext, list: EnfonicaListCall<T>, args: CallArgs, settings?: RequestSettings): Promise<ListPage<T>> {
+	const page = (await enfonicaApiRequest.call(this, list, args, settings)) as IDataObject;
 	// An empty page may leave the field out (proto3 omits empty lists).
-	const items = (Array.isArray(page[list.field]) ? page[list.field] : []) as T[];
+	const items = (Array.isArray(page[list.listField]) ? page[list.listField] : []) as T[];
 	const nextPageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
 	return { items, nextPageToken };
 }
@@ -169,8 +161,8 @@ export async function enfonicaApiListPage<T = IDataObject>(
  */
 export async function enfonicaApiRequestAllItems<T = IDataObject>(
 	this: EnfonicaContext,
-	list: ListTarget,
-	qs: IDataObject = {},
+	list: EnfonicaListCall<T>,
+	{ parent, qs = {} }: { parent?: string; qs?: IDataObject },
 	options: { limit?: number; itemIndex?: number; keep?: (item: T) => boolean } = {},
 ): Promise<T[]> {
 	const results: T[] = [];
@@ -180,7 +172,7 @@ export async function enfonicaApiRequestAllItems<T = IDataObject>(
 	do {
 		// Without a filter, ask for no more than is still needed; with one, any page may hold few matches.
 		const remaining = options.limit === undefined || options.keep ? 100 : Math.min(100, options.limit - results.length);
-		const page = await enfonicaApiListPage.call(this, list, { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, options.itemIndex, settings);
+		const page = await enfonicaApiListPage.call(this, list, { parent, qs: { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, itemIndex: options.itemIndex }, settings);
 		for (const item of page.items as T[]) if (!options.keep || options.keep(item)) results.push(item);
 		pageToken = page.nextPageToken;
 		if (pageToken !== undefined) {

@@ -1,4 +1,5 @@
 /** When a failed call may be sent again: the policy promised in the README. */
+import type { EnfonicaCall } from '../api';
 
 export const MAX_ATTEMPTS = 5;
 const BASE_DELAY_MS = 250;
@@ -26,11 +27,12 @@ export type Failure =
 	| { kind: 'malformed' };
 
 /**
- * GET, PATCH and DELETE are safe to repeat. POST (create, move, splitRange) changes things and
- * create buys a number, so it is repeated only on 429, which Enfonica sends before doing anything.
+ * As the call's retry policy says (see api/call.ts): reads and repeatable changes after any
+ * transient failure; a change that must not happen twice (a create buys a number) only after a
+ * 429, which Enfonica sends before doing anything.
  */
-export function isRetryable(method: string, failure: Failure): boolean {
-	if (method === 'POST') return failure.kind === 'status' && failure.status === 429;
+export function isRetryable(call: EnfonicaCall, failure: Failure): boolean {
+	if (call.retry === 'onlyOn429') return failure.kind === 'status' && failure.status === 429;
 	if (failure.kind === 'status') return RETRYABLE_STATUSES.has(failure.status);
 	return true;
 }

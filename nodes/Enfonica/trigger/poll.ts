@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { phoneNumberInstances, regulatoryListings } from '../api';
 import { asNodeError } from '../helpers/inputError';
-import { instancesIn, listingsIn, toInstanceName } from '../helpers/resourceNames';
+import { toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
@@ -48,7 +49,7 @@ async function confirmVanished(this: IPollFunctions, previous: Snapshot, listing
 				continue;
 			}
 			try {
-				found[index] = (await enfonicaApiRequest.call(this, { method: 'GET', path: name })) as PhoneNumberInstance;
+				found[index] = (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name })) as PhoneNumberInstance;
 			} catch (error) {
 				if (isNotFound(error)) continue;
 				failed = true;
@@ -70,7 +71,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 	const event = settings.events[0] ?? 'lifecycleStateChanged';
 	const detectedAt = new Date().toISOString();
 	if (event === 'listingReviewChanged') {
-		const [newest] = (await enfonicaApiRequestAllItems.call(this, listingsIn(settings.projectName), {}, { limit: 1 })) as RegulatoryListing[];
+		const [newest] = (await enfonicaApiRequestAllItems.call(this, regulatoryListings.list, { parent: settings.projectName }, { limit: 1 })) as RegulatoryListing[];
 		if (!newest) {
 			throw new NodeOperationError(this.getNode(), `No regulatory listings in ${settings.projectName} to build a test event from`, {
 				description: 'Check the Project, or create a regulatory listing in that project first.',
@@ -78,7 +79,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 		}
 		return [this.helpers.returnJsonArray([changeToJson(sampleListingChange(newest), { output: settings.output, detectedAt })])];
 	}
-	const [newest] = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings), { limit: 1 })) as PhoneNumberInstance[];
+	const [newest] = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: settings.projectName, qs: listQuery(settings) }, { limit: 1 })) as PhoneNumberInstance[];
 	if (!newest) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -146,10 +147,10 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 }
 
 async function compareWithSaved(this: IPollFunctions, settings: TriggerSettings, scope: string, store: StateStore, failingSince: string | undefined): Promise<INodeExecutionData[][] | null> {
-	const listing = (await enfonicaApiRequestAllItems.call(this, instancesIn(settings.projectName), listQuery(settings))) as PhoneNumberInstance[];
+	const listing = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: settings.projectName, qs: listQuery(settings) })) as PhoneNumberInstance[];
 	// Listed only when asked about: one more listing per poll.
 	const listings = settings.events.includes('listingReviewChanged')
-		? ((await enfonicaApiRequestAllItems.call(this, listingsIn(settings.projectName), {})) as RegulatoryListing[])
+		? ((await enfonicaApiRequestAllItems.call(this, regulatoryListings.list, { parent: settings.projectName })) as RegulatoryListing[])
 		: undefined;
 	const keepConfiguration = settings.events.includes('configurationChanged');
 	const detectedAt = new Date().toISOString();

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumbers } from '../../api';
 import { checked } from '../../helpers/inputError';
 import { NUMBER_TYPE_OPTIONS, NUMBER_TYPES } from '../../helpers/numberTypes';
 import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
-import { PHONE_NUMBER_SEARCH } from '../../helpers/resourceNames';
 import { checkChoice, checkChoices } from '../../helpers/validation';
 import { PHONE_NUMBER_OUTPUT } from '../../models/phoneNumber';
 import { listToItems, readLimit } from '../common';
@@ -77,5 +77,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 export async function execute(this: IExecuteFunctions, { qs, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await listToItems.call(this, PHONE_NUMBER_SEARCH, qs, { limit, itemIndex, model: PHONE_NUMBER_OUTPUT });
+	return await listToItems.call(this, phoneNumbers.search, { qs }, { limit, itemIndex, model: PHONE_NUMBER_OUTPUT });
 }

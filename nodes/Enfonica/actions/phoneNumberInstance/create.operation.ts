@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { checked } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
-import { collectionOf } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { itemProject } from '../common';
@@ -52,7 +52,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const phoneNumber = checked(this.getNode(), itemIndex, 'Phone Number', () => toE164(this.getNodeParameter('phoneNumber', itemIndex), defaultCountry));
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { body } = readInstanceFields.call(this, itemIndex, additionalFields);
-	return { projectName, phoneNumber, change: { method: 'POST', path: collectionOf(projectName), body: { phoneNumber: { phoneNumber }, ...body } } };
+	return { projectName, phoneNumber, change: { call: phoneNumberInstances.create, parent: projectName, body: { phoneNumber: { phoneNumber }, ...body } } };
 }
 
 /** The same number twice (in any spelling) is refused before anything is sent; the cap is checked too. */

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
-import { collectionOf, instancesIn } from '../../helpers/resourceNames';
 import { checkLabelCount, checkLabels } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
@@ -159,7 +159,7 @@ export async function prepareBatch(this: IExecuteFunctions, items: Array<BatchIt
 	for (const [projectName, positions] of byProject) {
 		let instances: PhoneNumberInstance[];
 		try {
-			instances = (await enfonicaApiRequestAllItems.call(this, instancesIn(projectName), {}, { itemIndex: items[positions[0]].itemIndex })) as PhoneNumberInstance[];
+			instances = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: projectName }, { itemIndex: items[positions[0]].itemIndex })) as PhoneNumberInstance[];
 		} catch (error) {
 			for (const position of positions) outcomes[position] = error as Error;
 			continue;
@@ -198,7 +198,7 @@ function updateOf(this: IExecuteFunctions, current: PhoneNumberInstance, fields:
 	}
 	const paths = Object.keys(body);
 	if (paths.length === 0) return null;
-	return { method: 'PATCH', path: current.name as string, qs: { updateMask: paths.join(',') }, body };
+	return { call: phoneNumberInstances.update, name: current.name as string, qs: { updateMask: paths.join(',') }, body };
 }
 
 /** The held instance the item matches, or undefined; an error where the item can be neither bought nor updated. */
@@ -243,7 +243,7 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	const labels = match.on === 'label' ? { ...((fields.labels as Record<string, string> | undefined) ?? {}), [match.key]: match.value } : fields.labels;
 	const body: IDataObject = { phoneNumber: { phoneNumber }, ...fields, ...(labels !== undefined ? { labels } : {}) };
 	if (labels !== undefined) checked(this.getNode(), itemIndex, 'Labels', () => checkLabelCount(labels as Record<string, string>));
-	return { action: 'create', change: { method: 'POST', path: collectionOf(projectName), body }, projectName, phoneNumber };
+	return { action: 'create', change: { call: phoneNumberInstances.create, parent: projectName, body }, projectName, phoneNumber };
 }
 
 /** After every lookup: two items that would buy the same number are refused; the cap counts what would be bought. */

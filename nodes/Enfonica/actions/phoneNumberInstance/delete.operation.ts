@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { asNodeError } from '../../helpers/inputError';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
@@ -39,7 +40,7 @@ interface Resolved {
 /** Finds the instance (a lookup when given by phone number): no change yet. */
 export async function resolve(this: IExecuteFunctions, { projectName, target }: TargetedItem, itemIndex: number): Promise<Resolved> {
 	const { name, instance } = await resolveInstance.call(this, target, projectName, itemIndex);
-	return { change: { method: 'DELETE', path: name }, current: instance };
+	return { change: { call: phoneNumberInstances.delete, name }, current: instance };
 }
 
 /** Outputs the deleted instance as Enfonica returns it (lifecycle state DELETED, deleteTime set). */
@@ -52,7 +53,7 @@ export async function execute(this: IExecuteFunctions, { change, current }: Reso
 		const instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
 		return [toOutput.call(this, instance, itemIndex)];
 	} catch (error) {
-		const deleted = await deletedDuringThisCall.call(this, error, change.path, sentAt, itemIndex);
+		const deleted = await deletedDuringThisCall.call(this, error, change.name as string, sentAt, itemIndex);
 		return [toOutput.call(this, deleted, itemIndex)];
 	}
 }

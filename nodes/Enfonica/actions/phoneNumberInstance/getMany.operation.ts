@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { checked } from '../../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
-import { instancesIn } from '../../helpers/resourceNames';
 import { checkChoice, checkChoices } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
@@ -116,6 +116,6 @@ function keepFor({ lifecycleStates, compliant, matchAny }: Prepared): ((instance
 /** Lifecycle and compliance filters run here, paging on until Limit matches are found or the list ends. */
 export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
 	const keep = keepFor(prepared);
-	const instances = (await enfonicaApiRequestAllItems.call(this, instancesIn(prepared.projectName), prepared.qs, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
+	const instances = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: prepared.projectName, qs: prepared.qs }, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
 	return presentInstances.call(this, instances, itemIndex).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

@@ -1,8 +1,9 @@
-import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
-import { instancesIn, toInstanceName } from '../../helpers/resourceNames';
+import { toInstanceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import type { EnfonicaContext } from '../../transport';
 import { enfonicaApiRequestAllItems } from '../../transport';
@@ -30,8 +31,8 @@ export function readInstanceLocator(
 
 /** The project's non-deleted instances holding a number: a single number or a range containing it (one prefix listing). */
 export async function findHolders(this: EnfonicaContext, projectName: string, e164: string, itemIndex: number | undefined): Promise<PhoneNumberInstance[]> {
-	const candidates = await enfonicaApiRequestAllItems.call(this, instancesIn(projectName), { prefix: e164 }, { itemIndex, limit: 1000 });
-	return (candidates as IDataObject[] as PhoneNumberInstance[]).filter((instance) => contains(instance, e164));
+	const candidates = await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: projectName, qs: { prefix: e164 } }, { itemIndex, limit: 1000 });
+	return (candidates as PhoneNumberInstance[]).filter((instance) => contains(instance, e164));
 }
 
 /** The instance a locator names; a phone number is resolved to the one instance holding it, which is returned too. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { LISTINGS, instanceIdOf, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
@@ -119,7 +120,7 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	const { name, instance } = await resolveInstance.call(this, prepared.target, prepared.projectName, itemIndex);
 	const { destination, regulatoryListing } = prepared;
 	const body = { destinationParent: destination, ...(regulatoryListing ? { regulatoryListing } : {}) };
-	return { change: { method: 'POST', path: `${name}:move`, body }, destination, regulatoryListing, current: instance };
+	return { change: { call: phoneNumberInstances.move, name, body }, destination, regulatoryListing, current: instance };
 }
 
 export async function execute(this: IExecuteFunctions, { change, destination, regulatoryListing, current }: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
@@ -130,7 +131,7 @@ export async function execute(this: IExecuteFunctions, { change, destination, re
 	try {
 		instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
 	} catch (error) {
-		instance = await movedDuringThisCall.call(this, error, change.path.replace(/:move$/, ''), destination, itemIndex);
+		instance = await movedDuringThisCall.call(this, error, change.name as string, destination, itemIndex);
 	}
 	const output = toOutput.call(this, instance, itemIndex);
 	if (regulatoryListing) Object.assign(output.json, listingOutcome.call(this, instance, regulatoryListing, itemIndex));

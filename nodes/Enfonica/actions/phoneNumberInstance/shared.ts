@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { checked } from '../../helpers/inputError';
 import { toDefaultCountry } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
@@ -46,5 +47,5 @@ export function toOutput(this: IExecuteFunctions, instance: PhoneNumberInstance,
 
 /** GET one instance by resource name. */
 export async function fetchInstance(this: IExecuteFunctions, name: string, itemIndex: number): Promise<PhoneNumberInstance> {
-	return (await enfonicaApiRequest.call(this, { method: 'GET', path: name, itemIndex })) as PhoneNumberInstance;
+	return (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name, itemIndex })) as PhoneNumberInstance;
 }

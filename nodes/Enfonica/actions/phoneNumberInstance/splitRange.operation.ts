@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { SplitRangeResult } from '../../api';
+import { phoneNumberInstances } from '../../api';
 import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { checkPositiveInteger } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
@@ -76,16 +78,16 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	if (prepared.size >= rangeSize) {
 		throw inputError(this.getNode(), itemIndex, 'Size', `${prepared.size} is not between 1 and ${rangeSize - 1}: the range ${describeRange(instance)} must keep at least one number on each side`);
 	}
-	const change: Change = { method: 'POST', path: `${name}:splitRange`, body: { size: prepared.size } };
+	const change: Change = { call: phoneNumberInstances.splitRange, name, body: { size: prepared.size } };
 	return { change, projectName: prepared.projectName, size: prepared.size, current: instance };
 }
 
 export async function execute(this: IExecuteFunctions, resolved: Resolved, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { change, current } = resolved;
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex, { instance: presentInstance.call(this, current, itemIndex) });
-	let result: { first?: PhoneNumberInstance; second?: PhoneNumberInstance };
+	let result: SplitRangeResult;
 	try {
-		result = (await sendChange.call(this, change, itemIndex)) as typeof result;
+		result = (await sendChange.call(this, change, itemIndex)) as SplitRangeResult;
 	} catch (error) {
 		result = await splitDuringThisCall.call(this, error, resolved, itemIndex);
 	}
@@ -114,7 +116,7 @@ function numberAfter(e164: string, offset: number): string {
  */
 async function splitDuringThisCall(this: IExecuteFunctions, error: unknown, { change, projectName, size, current }: Resolved, itemIndex: number): Promise<{ first: PhoneNumberInstance; second: PhoneNumberInstance }> {
 	if (!isOutcomeUnknown(error)) throw asNodeError(this.getNode(), error, itemIndex);
-	const name = change.path.replace(/:splitRange$/, '');
+	const name = change.name as string;
 	let now: PhoneNumberInstance;
 	let second: PhoneNumberInstance | undefined;
 	try {

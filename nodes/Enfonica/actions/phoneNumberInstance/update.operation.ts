@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberInstances } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
 import { checkLabelCount } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
@@ -76,7 +77,7 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 		checked(this.getNode(), itemIndex, 'Labels', () => checkLabelCount(labels, true));
 		body.labels = labels;
 	}
-	return { change: { method: 'PATCH', path: name, qs: { updateMask: prepared.paths.join(',') }, body }, current };
+	return { change: { call: phoneNumberInstances.update, name, qs: { updateMask: prepared.paths.join(',') }, body }, current };
 }
 
 /** A single PATCH whose updateMask names exactly the fields set. */

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { regulatoryListings } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
 import {
 	MAX_BUSINESS_NAME,
@@ -11,7 +12,6 @@ import {
 	checkRegionalField,
 	checkRequiredName,
 } from '../../helpers/listingRules';
-import { collectionOf, LISTINGS } from '../../helpers/resourceNames';
 import { checkChoice, checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
@@ -150,7 +150,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** One POST per item, never retried after it may have reached Enfonica. */
 export async function execute(this: IExecuteFunctions, { projectName, body }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	const change: Change = { method: 'POST', path: collectionOf(projectName, LISTINGS), body };
+	const change: Change = { call: regulatoryListings.create, parent: projectName, body };
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
 	const listing = (await sendChange.call(this, change, itemIndex)) as RegulatoryListing;
 	return [listingOutput.call(this, listing, itemIndex)];

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import { regulatoryListings } from '../../api';
 import { asNodeError } from '../../helpers/inputError';
 import { attemptsOf, isFailedPrecondition, isNotFound } from '../../transport/errors';
 import { listingChangeOptions, projectField } from '../common.descriptions';
@@ -17,7 +18,7 @@ export const prepare = itemListing;
 
 /** Enfonica answers a delete with nothing: the output says what was deleted. */
 export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
-	const change: Change = { method: 'DELETE', path: name };
+	const change: Change = { call: regulatoryListings.delete, name };
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
 	try {
 		await sendChange.call(this, change, itemIndex);

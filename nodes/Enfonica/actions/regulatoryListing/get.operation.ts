@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { regulatoryListings } from '../../api';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { enfonicaApiRequest } from '../../transport';
@@ -15,6 +16,6 @@ export const description = updateDisplayOptions({ show: { resource: ['regulatory
 export const prepare = itemListing;
 
 export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
-	const listing = (await enfonicaApiRequest.call(this, { method: 'GET', path: name, itemIndex })) as RegulatoryListing;
+	const listing = (await enfonicaApiRequest.call(this, regulatoryListings.get, { name, itemIndex })) as RegulatoryListing;
 	return [listingOutput.call(this, listing, itemIndex)];
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listingsIn } from '../../helpers/resourceNames';
+import { regulatoryListings } from '../../api';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject, listToItems, readLimit } from '../common';
 import { outputChoice, projectField, returnAllFields } from '../common.descriptions';
@@ -21,5 +21,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** The project's listings, newest first. */
 export async function execute(this: IExecuteFunctions, { projectName, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await listToItems.call(this, listingsIn(projectName), {}, { limit, itemIndex, model: LISTING_OUTPUT });
+	return await listToItems.call(this, regulatoryListings.list, { parent: projectName }, { limit, itemIndex, model: LISTING_OUTPUT });
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { regulatoryListings } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
 import { checkRegionCode } from '../../helpers/listingRules';
 import { NUMBER_TYPE_OPTIONS, NUMBER_TYPES } from '../../helpers/numberTypes';
-import { listingSearchIn } from '../../helpers/resourceNames';
 import { checkChoice } from '../../helpers/validation';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { itemProject, listToItems, readLimit } from '../common';
@@ -46,5 +46,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** The project's listings usable for numbers of that region and type. */
 export async function execute(this: IExecuteFunctions, { projectName, regionCode, numberType, limit }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await listToItems.call(this, listingSearchIn(projectName), { regionCode, numberType }, { limit, itemIndex, model: LISTING_OUTPUT });
+	return await listToItems.call(this, regulatoryListings.search, { parent: projectName, qs: { regionCode, numberType } }, { limit, itemIndex, model: LISTING_OUTPUT });
 }

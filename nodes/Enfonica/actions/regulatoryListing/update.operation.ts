@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { regulatoryListings } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
 import { checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
@@ -41,7 +42,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(this.getNode(), itemIndex, 'Update Fields', 'is empty: add Display Name (the only field of a listing that can change)');
 	}
 	const displayName = checked(this.getNode(), itemIndex, 'Display Name', () => checkDisplayName(fields.displayName));
-	return { method: 'PATCH', path: name, qs: { updateMask: 'displayName' }, body: { displayName } };
+	return { call: regulatoryListings.update, name, qs: { updateMask: 'displayName' }, body: { displayName } };
 }
 
 /** One PATCH with exactly the changed field in updateMask. */

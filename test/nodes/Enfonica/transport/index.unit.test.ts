@@ -6,8 +6,10 @@
  */
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
+import type { EnfonicaCall } from '../../../../nodes/Enfonica/api';
+import { phoneNumberInstances } from '../../../../nodes/Enfonica/api';
 import { enfonicaApiRequest } from '../../../../nodes/Enfonica/transport';
-import type { EnfonicaRequest } from '../../../../nodes/Enfonica/transport';
+import type { CallArgs } from '../../../../nodes/Enfonica/transport';
 import { attemptsOf } from '../../../../nodes/Enfonica/transport/errors';
 import { MAX_ATTEMPTS } from '../../../../nodes/Enfonica/transport/retry';
 
@@ -15,8 +17,10 @@ type Answer = { status: number; headers?: Record<string, string>; body?: unknown
 
 const node: INode = { id: '1', name: 'Enfonica', type: 'n8n-nodes-enfonica.enfonica', typeVersion: 1, position: [0, 0], parameters: {} };
 const INSTANCE = 'projects/p/phoneNumberInstances/abc';
-const GET: EnfonicaRequest = { method: 'GET', path: INSTANCE };
-const CREATE: EnfonicaRequest = { method: 'POST', path: 'projects/p/phoneNumberInstances', body: { phoneNumber: '+61255501100' } };
+/** A catalogue call with its arguments. */
+type Request = CallArgs & { call: EnfonicaCall };
+const GET: Request = { call: phoneNumberInstances.get, name: INSTANCE };
+const CREATE: Request = { call: phoneNumberInstances.create, parent: 'projects/p', body: { phoneNumber: '+61255501100' } };
 const googleError = (status: number, code: string) => ({ error: { code: status, message: `${code} from the script`, status: code } });
 
 /** A node context whose HTTP helper answers from `answers` in turn, as n8n 2.x does (statuses ≥ 400 thrown). */
@@ -44,8 +48,8 @@ function fakeContext(answers: Answer[]) {
 }
 
 /** Starts a request; its outcome (value or error) is kept so no rejection goes unhandled while timers are advanced. */
-function start(context: IExecuteFunctions, request: EnfonicaRequest) {
-	return enfonicaApiRequest.call(context, request).then(
+function start(context: IExecuteFunctions, { call, ...args }: Request) {
+	return enfonicaApiRequest.call(context, call, args).then(
 		(value) => ({ value, error: undefined }),
 		(error: Error & { description?: string; httpCode?: string }) => ({ value: undefined, error }),
 	);

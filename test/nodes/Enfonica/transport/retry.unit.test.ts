@@ -1,16 +1,19 @@
+import { phoneNumberInstances, regulatoryListings } from '../../../../nodes/Enfonica/api';
 import { isRetryable, parseRetryAfter, retryDelayMs, retryInfoDelayMs } from '../../../../nodes/Enfonica/transport/retry';
 
 describe('retry policy', () => {
-	it('retries GET, PATCH and DELETE on 429/5xx and network errors, POST only on 429', () => {
-		for (const method of ['GET', 'PATCH', 'DELETE']) {
-			for (const status of [429, 500, 502, 503, 504]) expect(isRetryable(method, { kind: 'status', status })).toBe(true);
-			expect(isRetryable(method, { kind: 'status', status: 400 })).toBe(false);
-			expect(isRetryable(method, { kind: 'network', code: 'ECONNRESET' })).toBe(true);
+	it('retries reads, PATCH and DELETE on 429/5xx and network errors, create, move and splitRange only on 429', () => {
+		for (const call of [phoneNumberInstances.get, phoneNumberInstances.update, phoneNumberInstances.delete, regulatoryListings.search]) {
+			for (const status of [429, 500, 502, 503, 504]) expect(isRetryable(call, { kind: 'status', status })).toBe(true);
+			expect(isRetryable(call, { kind: 'status', status: 400 })).toBe(false);
+			expect(isRetryable(call, { kind: 'network', code: 'ECONNRESET' })).toBe(true);
 		}
-		expect(isRetryable('POST', { kind: 'status', status: 429 })).toBe(true);
-		for (const status of [500, 502, 503, 504]) expect(isRetryable('POST', { kind: 'status', status })).toBe(false);
-		expect(isRetryable('POST', { kind: 'network', code: 'ETIMEDOUT' })).toBe(false);
-		expect(isRetryable('POST', { kind: 'malformed' })).toBe(false);
+		for (const call of [phoneNumberInstances.create, phoneNumberInstances.move, phoneNumberInstances.splitRange, regulatoryListings.create]) {
+			expect(isRetryable(call, { kind: 'status', status: 429 })).toBe(true);
+			for (const status of [500, 502, 503, 504]) expect(isRetryable(call, { kind: 'status', status })).toBe(false);
+			expect(isRetryable(call, { kind: 'network', code: 'ETIMEDOUT' })).toBe(false);
+			expect(isRetryable(call, { kind: 'malformed' })).toBe(false);
+		}
 	});
 
 	it('backs off exponentially with jitter, bounded, and lets Retry-After win', () => {
