@@ -58,7 +58,7 @@ async function dropdownSettings(this: ILoadOptionsFunctions): Promise<RequestSet
 interface Search<T> {
 	list: EnfonicaListCall<T>;
 	parent: string;
-	qs: IDataObject;
+	qs?: IDataObject;
 	/** Undefined: every item of a page is a result. */
 	keep?: (item: T) => boolean;
 	toResult: (item: T) => INodeListSearchItems;
@@ -98,8 +98,8 @@ export async function searchPhoneNumberInstances(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const parent = await dropdownProject.call(this);
 	const text = filter?.trim() ?? '';
+	const parent = await dropdownProject.call(this);
 	const toResult = (instance: PhoneNumberInstance) => ({ name: label(instance), value: instance.name ?? '' });
 	const prefix = text === '' ? undefined : (prefixOf(this.getNode(), text) ?? bareDigitsPrefix(this.getNode(), text));
 	if (prefix) {
@@ -114,7 +114,6 @@ export async function searchPhoneNumberInstances(
 		{
 			list: phoneNumberInstances.list,
 			parent,
-			qs: {},
 			keep: lower === '' ? undefined : (instance: PhoneNumberInstance) => (instance.displayName ?? '').toLowerCase().includes(lower),
 			toResult,
 			describe: `display name contains "${text}"`,
@@ -148,7 +147,6 @@ export async function searchRegulatoryListings(
 		{
 			list: regulatoryListings.list,
 			parent,
-			qs: {},
 			keep: lower === '' ? undefined : (listing: RegulatoryListing) => `${listing.displayName ?? ''} ${entityNameOf(listing)}`.toLowerCase().includes(lower),
 			toResult: (listing: RegulatoryListing) => ({ name: listingLabel(listing), value: listing.name ?? '' }),
 			describe: `display or legal name contains "${text}"`,
