@@ -3,7 +3,7 @@
  * (nodes/Enfonica/api: each call's HTTP method and REST path template), so what the node sends and
  * what the emulator serves cannot drift; what each endpoint checks and does stays the emulator's.
  */
-import { ENFONICA_CALLS } from '../../nodes/Enfonica/api';
+import { ENFONICA_CALLS, pathPattern } from '../../nodes/Enfonica/api';
 import type { ApiMethod, ListingMethod } from './types';
 
 /** `<collection>.<method>`: the handler and (except phoneNumbers.search) the permission follow from it. */
@@ -23,24 +23,10 @@ interface CompiledRoute {
 	pattern: RegExp;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `/v1beta1/{name=projects/*\/phoneNumberInstances/*}:move` → a regex where each `*` is one captured path segment. */
-export function templatePattern(template: string): RegExp {
-	const source = template
-		.split(/(\{[^}]*\})/)
-		.map((part) => {
-			const variable = /^\{\w+=(.*)\}$/.exec(part);
-			return variable ? variable[1].split('*').map(escape).join('([^/:]+)') : escape(part);
-		})
-		.join('');
-	return new RegExp(`^${source}$`);
-}
-
 const ROUTES: readonly CompiledRoute[] = ENFONICA_CALLS.map((call) => ({
 	endpoint: `${call.service}.${call.method}` as Endpoint,
 	http: call.http,
-	pattern: templatePattern(call.path),
+	pattern: pathPattern(call),
 }));
 
 /** The order `allowed` lists verbs in. */

@@ -1,7 +1,6 @@
 /** Shared by the test/drills.*.test.ts fault drills: faults, a seeded PRNG, the no-double-POST check, a secret sweep. */
-import { ENFONICA_CALLS, isOneOffChange } from '../../nodes/Enfonica/api';
+import { ENFONICA_CALLS, isOneOffChange, pathPattern } from '../../nodes/Enfonica/api';
 import type { Emulator, FaultSpec, RequestLogEntry } from '../emulator';
-import { templatePattern } from '../emulator/router';
 
 /** The injected faults every operation is drilled with. The timeout hangs past the drill credential's 1 s timeout. */
 export const FAULTS: Record<string, FaultSpec> = {
@@ -32,7 +31,7 @@ export function requestsTo(emu: Emulator | readonly RequestLogEntry[], method: s
 }
 
 /** The catalogue's changes that must not happen twice (create, move, splitRange…), as method + path patterns. */
-const SENT_ONCE = ENFONICA_CALLS.filter(isOneOffChange).map((call) => ({ http: call.http, pattern: templatePattern(call.path) }));
+const SENT_ONCE = ENFONICA_CALLS.filter(isOneOffChange).map((call) => ({ http: call.http, pattern: pathPattern(call) }));
 
 /** Whether a logged request is one of those changes. */
 export function isOneOffRequest(request: RequestLogEntry): boolean {

@@ -70,6 +70,23 @@ export function pathOf(call: EnfonicaCall, args: PathArgs): string {
 	});
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The paths a call is sent to, as a regex: each `*` of its template is one captured path segment
+ * (the project, then the resource ID). For whoever serves or recognises calls (the test emulator).
+ */
+export function pathPattern(call: EnfonicaCall): RegExp {
+	const source = call.path
+		.split(/(\{[^}]*\})/)
+		.map((part) => {
+			const variable = /^\{\w+=(.*)\}$/.exec(part);
+			return variable ? variable[1].split('*').map(escape).join('([^/:]+)') : escape(part);
+		})
+		.join('');
+	return new RegExp(`^${source}$`);
+}
+
 export const READ = { effect: { changes: false }, retry: 'untilAnswered' } as const;
 export const REPEATABLE_CHANGE = { effect: { changes: true, repeatable: true }, retry: 'untilAnswered' } as const;
 

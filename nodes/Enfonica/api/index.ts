@@ -9,7 +9,7 @@ import * as phoneNumbers from './phoneNumbers';
 import * as regulatoryListings from './regulatoryListings';
 
 export type { EnfonicaAction, EnfonicaCall, EnfonicaListCall, EnfonicaService, Effect, PathArgs, RetryPolicy } from './call';
-export { pathOf } from './call';
+export { pathOf, pathPattern } from './call';
 export type { SplitRangeResult } from './phoneNumberInstances';
 export { phoneNumberInstances, phoneNumbers, regulatoryListings };
 

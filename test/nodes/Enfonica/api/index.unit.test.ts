@@ -6,7 +6,7 @@
 import type { INode } from 'n8n-workflow';
 
 import type { EnfonicaCall } from '../../../../nodes/Enfonica/api';
-import { ENFONICA_CALLS, pathOf, phoneNumberInstances, phoneNumbers, regulatoryListings } from '../../../../nodes/Enfonica/api';
+import { ENFONICA_CALLS, pathOf, pathPattern, phoneNumberInstances, phoneNumbers, regulatoryListings } from '../../../../nodes/Enfonica/api';
 import { apiStatusError, noAnswerError } from '../../../../nodes/Enfonica/transport/errors';
 import type { Failure } from '../../../../nodes/Enfonica/transport/retry';
 import { isRetryable } from '../../../../nodes/Enfonica/transport/retry';
@@ -57,6 +57,14 @@ describe('the catalogue', () => {
 		expect(pathOf(regulatoryListings.search, { parent: 'projects/p' })).toBe('/v1beta1/projects/p/regulatoryListings:search');
 		expect(pathOf(phoneNumbers.search, {})).toBe('/v1beta1/phoneNumbers:search');
 		expect(() => pathOf(phoneNumberInstances.get, { parent: 'projects/p' })).toThrow('phoneNumberInstances.get needs its name');
+	});
+
+	it('recognises the paths a call is sent to, capturing the project and the resource ID', () => {
+		expect(pathPattern(phoneNumberInstances.move).exec(`/v1beta1/${INSTANCE}:move`)?.slice(1)).toEqual(['p', 'abc']);
+		expect(pathPattern(regulatoryListings.search).exec('/v1beta1/projects/p/regulatoryListings:search')?.slice(1)).toEqual(['p']);
+		expect(pathPattern(phoneNumberInstances.move).test(`/v1beta1/${INSTANCE}:archive`)).toBe(false);
+		expect(pathPattern(phoneNumberInstances.get).test(`/v1beta1/${INSTANCE}:move`)).toBe(false);
+		for (const call of ENFONICA_CALLS) expect(pathPattern(call).test(pathOf(call, { name: `projects/p/${call.service}/x`, parent: 'projects/p' }))).toBe(true);
 	});
 
 	it('gives every list its items field', () => {
