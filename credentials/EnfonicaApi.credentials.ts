@@ -17,6 +17,7 @@ import {
 	DEFAULT_TOKEN_URL,
 	timeoutMsOf,
 } from '../nodes/Enfonica/helpers/credentialSettings';
+import { checkBaseUrlAnswers } from '../nodes/Enfonica/helpers/reachability';
 import { checkBearerToken, exchangeKeyForToken } from '../nodes/Enfonica/helpers/serviceAccount';
 
 export class EnfonicaApi implements ICredentialType {
@@ -124,11 +125,13 @@ export class EnfonicaApi implements ICredentialType {
 	];
 
 	// n8n calls this when accessToken is empty, and again after a 401 (then retries once).
+	// Without a token yet (first use, or a Test that has never passed) it also checks that the API
+	// Base URL answers: n8n's Test would show an unreachable one only as "ECONNREFUSED". Token renewals
+	// (after a 401, so the API answered) send nothing more.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		if (credentials.authentication === 'bearerToken') {
-			return { accessToken: checkBearerToken(credentials.bearerToken) };
-		}
-		return { accessToken: await exchangeKeyForToken(this, credentials) };
+		const accessToken = credentials.authentication === 'bearerToken' ? checkBearerToken(credentials.bearerToken) : await exchangeKeyForToken(this, credentials);
+		if (!credentials.accessToken) await checkBaseUrlAnswers(this, credentials);
+		return { accessToken };
 	}
 
 	// A function, not a generic `=Bearer {{$credentials.accessToken}}`: n8n would evaluate that

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 
 import type { TestBed } from '../support/setup';
+import { closedPort, silentServer } from '../support/network';
 import { apiRequests, byName, startTestBed, tokenRequests } from '../support/setup';
 
 const getParameters = (name: string) => ({ resource: 'phoneNumberInstance', operation: 'get', project: '', phoneNumberInstance: byName(name) });
@@ -84,7 +85,8 @@ describe('Enfonica API credential, in the engine', () => {
 			bed.emu.addBearerToken('bt-no-project', { projects: ['acme'] });
 			const result = await bed.h.testCredential({ authentication: 'bearerToken', bearerToken: 'bt-no-project', baseUrl: bed.emu.baseUrl });
 			expect(result.message).toMatch(/^Project ID is empty: a bearer token does not name a project/);
-			expect(bed.emu.requests).toHaveLength(0);
+			// Only the check that the API Base URL answers (a new credential), which carries nothing of the credential.
+			expect(bed.emu.requests.map((request) => [request.method, request.path, request.principal])).toEqual([['GET', '/', undefined]]);
 		});
 
 		it('a key of another project', async () => {
@@ -115,6 +117,58 @@ describe('Enfonica API credential, in the engine', () => {
 			const result = await bed.h.testCredential(keyCredential({ baseUrl: `${bed.emu.baseUrl}/v1beta1/` }));
 			expect(result).toMatchObject({ status: 'OK' });
 			expect(apiRequests(bed.emu).map((request) => request.path)).toEqual(['/v1beta1/projects/acme/phoneNumberInstances']);
+		});
+
+		describe('an API Base URL where no server answers: says so and what to change', () => {
+			const bearer = (baseUrl: string, extra: Record<string, unknown> = {}) => {
+				bed.emu.addBearerToken('bt-reachability', { projects: ['acme'] });
+				return { authentication: 'bearerToken', bearerToken: 'bt-reachability', projectId: 'acme', baseUrl, ...extra };
+			};
+			const modes = [
+				['Service Account Key', (baseUrl: string, extra?: Record<string, unknown>) => keyCredential({ baseUrl, ...extra })],
+				['Bearer Token', bearer],
+			] as const;
+			const fix = /\. Check the credential's API Base URL \(e\.g\. https:\/\/numbering\.api\.enfonica\.com\) and that n8n can reach it/;
+
+			it.each(modes)('connection refused (%s)', async (_mode, credential) => {
+				const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+				const result = await bed.h.testCredential(credential(baseUrl));
+				expect(result.status).toBe('Error');
+				expect(result.message).toMatch(new RegExp(`^Could not reach the API Base URL ${baseUrl.replace(/\./g, '\\.')} \\(connection refused: nothing listens there\\)`));
+				expect(result.message).toMatch(fix);
+			});
+
+			it.each(modes)('unknown host (%s)', async (_mode, credential) => {
+				const result = await bed.h.testCredential(credential('https://enfonica-api.invalid'));
+				expect(result.message).toMatch(/^Could not reach the API Base URL https:\/\/enfonica-api\.invalid \(host not found\)/);
+				expect(result.message).toMatch(fix);
+			});
+
+			it.each(modes)('a host that accepts connections and never answers: after the Request Timeout (%s)', async (_mode, credential) => {
+				const silent = await silentServer();
+				try {
+					const started = Date.now();
+					const result = await bed.h.testCredential(credential(silent.url, { timeoutSeconds: 2 }));
+					expect(result.message).toMatch(/^Could not reach the API Base URL http:\/\/127\.0\.0\.1:\d+ \(no answer within 2 s\)/);
+					expect(Date.now() - started).toBeLessThan(15_000);
+				} finally {
+					await silent.close();
+				}
+			});
+
+			it('an unreachable Token URL: the token exchange says so', async () => {
+				const tokenUrl = `http://127.0.0.1:${await closedPort()}/token`;
+				const result = await bed.h.testCredential(keyCredential({ tokenUrl }));
+				expect(result.message).toMatch(/^Could not reach the Enfonica token endpoint http:\/\/127\.0\.0\.1:\d+\/token \(connection refused: nothing listens there\)\. Check the credential's Token URL/);
+			});
+
+			it('a credential that already holds a token: n8n skips preAuthentication and shows its bare code (a known limit)', async () => {
+				const { id } = bed.h.addCredential(keyCredential());
+				expect(await bed.h.testCredential({ credentialId: id })).toMatchObject({ status: 'OK' });
+				// Saved from the editor with a new API Base URL: n8n keeps the stored token.
+				bed.h.credentials.update(id, { ...bed.h.credentials.get(id).data, baseUrl: `http://127.0.0.1:${await closedPort()}` });
+				expect(await bed.h.testCredential({ credentialId: id })).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+			});
 		});
 
 		it('a server that never answers: the Test gives up after the credential\'s Request Timeout, not n8n\'s 300 s', async () => {
@@ -164,6 +218,8 @@ describe('Enfonica API credential, in the engine', () => {
 
 			await h.runNode({ parameters: getParameters(instanceName), credentialId });
 			expect(tokenRequests(emu)).toHaveLength(2);
+			// The API Base URL was checked once, at the first use: a renewal follows a 401, so the API answered.
+			expect(emu.requests.filter((request) => request.path === '/')).toHaveLength(1);
 		});
 
 		it('signs an assertion the emulator verifies: kid, iss, aud and scope', async () => {

@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 
 import { timeoutMsOf, tokenUrlOf } from './credentialSettings';
 import { InvalidSourceError } from './inputError';
+import { networkProblemOf } from './reachability';
 
 export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
 
@@ -104,21 +105,12 @@ export function createTokenAssertion(key: ServiceAccountKey, tokenUrl: string, n
 	return `${unsigned}.${base64Url(signature)}`;
 }
 
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection closed',
-	ETIMEDOUT: 'timed out',
-	ECONNABORTED: 'timed out',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'host not found',
-};
-
 /**
  * A token-exchange failure in words, from the OAuth error body only (never the request).
  * Network codes are put in words: n8n replaces a message that contains one with a generic text.
  */
-export function describeTokenFailure(tokenUrl: string, error: unknown, attempts = 1): string {
-	const err = error as { response?: { status?: number; data?: unknown }; code?: string };
+export function describeTokenFailure(tokenUrl: string, error: unknown, attempts = 1, timeoutMs?: number): string {
+	const err = error as { response?: { status?: number; data?: unknown } };
 	const status = err?.response?.status;
 	const data = err?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
 	if (status && status >= 500) {
@@ -128,8 +120,7 @@ export function describeTokenFailure(tokenUrl: string, error: unknown, attempts 
 		const reason = [data?.error, data?.error_description].filter((part) => typeof part === 'string').join(': ');
 		return `Enfonica refused the service account key at ${tokenUrl} (HTTP ${status}${reason ? `, ${reason}` : ''}). Check that the key is current and not revoked.`;
 	}
-	const problem = (err?.code && NETWORK_WORDS[err.code]) ?? 'no answer';
-	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${problem}). Check the Token URL and the network.`;
+	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${networkProblemOf(error, timeoutMs)}). Check the credential's Token URL and that n8n can reach it (network, proxy, firewall).`;
 }
 
 /**
@@ -182,7 +173,7 @@ export async function exchangeKeyForToken(helper: IHttpRequestHelper, credential
 		if (response !== undefined) break;
 		if (statusOf(failure) !== 503 || attempt >= TOKEN_ATTEMPTS) {
 			// Only words from the answer: the HTTP error carries the request, and with it the signed assertion.
-			throw new Error(describeTokenFailure(tokenUrl, failure, attempt));
+			throw new Error(describeTokenFailure(tokenUrl, failure, attempt, timeoutMsOf(credentials)));
 		}
 		await sleep(TOKEN_RETRY_DELAY_MS * attempt);
 	}
