@@ -68,6 +68,7 @@ async function login(url, email, password) {
 		get: (pathname) => request('GET', pathname),
 		post: (pathname, body) => request('POST', pathname, body),
 		patch: (pathname, body) => request('PATCH', pathname, body),
+		delete: (pathname) => request('DELETE', pathname),
 	};
 }
 

@@ -5,6 +5,9 @@
  * "From List" dropdown (POST /rest/dynamic-node-parameters/resource-locator-results).
  */
 
+const net = require('node:net');
+const { freePort } = require('./util');
+
 const NODE_TYPE = 'n8n-nodes-enfonica.enfonica';
 const LARGE_PROJECT = 'editor-large-project';
 const LARGE_SIZE = 3000;
@@ -49,13 +52,76 @@ async function checkCredentialTests(session, emulator, credential, record) {
 		record({ label: `credential Test: ${label}`, ok: problems.length === 0, ms: outcome.ms, problems, summary: `${outcome.status}: ${outcome.message}` });
 	}
 	emulator.clearFaults();
-	// n8n's declarative Test reports a network failure with its bare code, whatever the credential says.
-	const unreachable = await testCredential(session, credential, { baseUrl: 'http://127.0.0.1:9' });
+	await checkUnreachableBaseUrl(session, credential, record);
+}
+
+/** Where no server answers: the editor's Save then Test of a new credential (its form holds no access token yet). */
+async function testNewCredential(session, credential, data) {
+	const created = await session.post('/rest/credentials', { name: `Enfonica check ${Date.now()}`, type: credential.type, data });
+	const saved = created.data || created;
+	try {
+		return await testCredential(session, { id: saved.id, name: saved.name, type: credential.type, data }, {});
+	} finally {
+		await session.delete(`/rest/credentials/${saved.id}`);
+	}
+}
+
+/** A host that accepts connections and never answers (a firewall or proxy that drops traffic). */
+async function silentServer() {
+	const sockets = new Set();
+	const server = net.createServer((socket) => sockets.add(socket));
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}`,
+		close: () => {
+			for (const socket of sockets) socket.destroy();
+			return new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+/**
+ * An API Base URL where no server answers, in both Authentication modes: the Test says so and names
+ * the field (n8n alone shows "ECONNREFUSED"). A credential that already holds an access token is
+ * tested by n8n without its preAuthentication, so the bare code remains there (a known limit).
+ */
+async function checkUnreachableBaseUrl(session, credential, record) {
+	const silent = await silentServer();
+	const refused = `http://127.0.0.1:${await freePort()}`;
+	const modes = [
+		['Service Account Key', { ...credential.data, accessToken: '' }],
+		['Bearer Token', { ...credential.data, authentication: 'bearerToken', bearerToken: 'editor-check-token', projectId: 'demo-project', accessToken: '' }],
+	];
+	const cases = [
+		['connection refused', { baseUrl: refused }, /\(connection refused: nothing listens there\)/],
+		['unknown host', { baseUrl: 'https://enfonica-api.invalid' }, /\(host not found\)/],
+		['never answers (Request Timeout 3 s)', { baseUrl: silent.url, timeoutSeconds: 3 }, /\(no answer within 3 s\)/],
+	];
+	try {
+		for (const [mode, data] of modes) {
+			for (const [label, changes, expected] of cases) {
+				const outcome = await testNewCredential(session, credential, { ...data, ...changes });
+				const clear = outcome.status === 'Error' && /^Could not reach the API Base URL .*Check the credential's API Base URL/.test(outcome.message) && expected.test(outcome.message);
+				record({
+					label: `credential Test: an API Base URL where no server answers, new credential, ${mode} (${label})`,
+					ok: clear,
+					ms: outcome.ms,
+					problems: clear ? [] : [`expected "Could not reach the API Base URL … ${expected.source} … Check the credential's API Base URL", got ${outcome.status}: ${outcome.message}`],
+					summary: `${outcome.status}: ${outcome.message}`,
+				});
+			}
+		}
+	} finally {
+		await silent.close();
+	}
+	// Saved from the editor with a new API Base URL: the form holds the stored token (blanked), n8n restores it.
+	const stored = await session.get(`/rest/credentials/${credential.id}?includeData=true`);
+	const held = await testCredential(session, credential, { ...(stored.data || stored).data, baseUrl: refused });
 	record({
-		label: 'credential Test: an unreachable API Base URL (connection refused)',
+		label: 'credential Test: an API Base URL where no server answers, credential already holding a token',
 		skipped: true,
-		ms: unreachable.ms,
-		summary: `n8n shows "${unreachable.message}": n8n words network failures of a credential Test itself (a known limit, see README)`,
+		ms: held.ms,
+		summary: `n8n shows "${held.message}": it skips preAuthentication for a credential holding a token and shows a network failure of the Test's request as its code (a known limit, see docs/errors-and-credential-test.md)`,
 	});
 }
 
