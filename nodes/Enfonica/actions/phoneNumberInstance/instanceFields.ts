@@ -58,7 +58,10 @@ export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add Label',
-			description: `Key/value pairs (at most 50; keys up to 100 characters, values up to 1000).${mode === 'update' ? ' Add the field with no pairs to remove all labels (in Replace mode).' : ''}`,
+			description:
+				mode === 'update'
+					? 'Key/value pairs (at most 50; keys up to 100 characters, values up to 1000). Put expressions in each Key and Value, not on the whole field. To remove all labels, set Labels Mode to Remove All.'
+					: 'Key/value pairs (at most 50; keys up to 100 characters, values up to 1000). Put expressions in each Key and Value, not on the whole field.',
 			options: [
 				{
 					displayName: 'Label',
@@ -81,6 +84,19 @@ function labelPairs(raw: unknown): LabelPair[] {
 	if (Array.isArray(collection.label)) return collection.label as LabelPair[];
 	if ('label' in collection) return [];
 	return Object.entries(collection).map(([key, value]) => ({ key, value }));
+}
+
+/**
+ * At least one pair. n8n hands the node an expression on the whole Labels field (possible in a
+ * workflow's JSON, not in the editor) as a field with no pairs: it drops the text before the node
+ * runs. Refused rather than read as "no labels", which Update would send as "remove all labels".
+ */
+function readLabels(raw: unknown): Record<string, string> {
+	const pairs = labelPairs(raw);
+	if (pairs.length === 0) {
+		throw new InvalidValueError('has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value)');
+	}
+	return checkLabels(pairs);
 }
 
 function recordingTrigger(raw: unknown): string {
@@ -106,7 +122,7 @@ export function readInstanceFields(this: IExecuteFunctions, itemIndex: number, f
 		displayName: ['Display Name', checkDisplayName],
 		incomingCallHandlerUris: ['Incoming Call Handler URIs', checkCallHandlerUris],
 		incomingMessageHandlerUris: ['Incoming Message Handler URIs', checkMessageHandlerUris],
-		labels: ['Labels', (raw) => checkLabels(labelPairs(raw))],
+		labels: ['Labels', readLabels],
 	};
 	for (const [path, [field, check]] of Object.entries(read)) {
 		if (!(path in fields)) continue;

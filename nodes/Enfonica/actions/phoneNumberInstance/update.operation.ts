@@ -23,10 +23,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Merge', value: 'merge', description: 'Read the current labels first, then add or overwrite the given keys' },
+			{ name: 'Remove All', value: 'removeAll', description: 'Remove every label of the instance (leave Labels out of Update Fields)' },
 			{ name: 'Replace', value: 'replace', description: 'The given labels become all the labels of the instance' },
 		],
 		default: 'replace',
-		description: 'How Labels under Update Fields are applied',
+		description: 'How Labels under Update Fields are applied, or whether all labels are removed',
 	},
 	{
 		displayName: 'Update Fields',
@@ -52,11 +53,19 @@ interface Prepared extends TargetedItem {
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	const located = await itemTarget.call(this, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const labelsMode = this.getNodeParameter('labelsMode', itemIndex, 'replace');
+	if (labelsMode === 'removeAll' && 'labels' in updateFields) {
+		throw inputError(this.getNode(), itemIndex, 'Labels', 'cannot be given when Labels Mode is Remove All: remove the Labels field, or choose Replace or Merge');
+	}
 	const { body, paths } = readInstanceFields.call(this, itemIndex, updateFields);
+	if (labelsMode === 'removeAll') {
+		body.labels = {};
+		paths.push('labels');
+	}
 	if (paths.length === 0) {
 		throw inputError(this.getNode(), itemIndex, 'Update Fields', 'is empty: add at least one field to change (add a field and leave it empty to clear it)');
 	}
-	const mergeLabels = this.getNodeParameter('labelsMode', itemIndex, 'replace') === 'merge' && paths.includes('labels');
+	const mergeLabels = labelsMode === 'merge' && paths.includes('labels');
 	return { ...located, body, paths, mergeLabels };
 }
 

@@ -141,6 +141,17 @@ describe('refused before sending, never changed without a word', () => {
 			);
 		});
 
+		it.each([
+			['create', { phoneNumber: '+61255509000' }, 'additionalFields'],
+			['createOrUpdate', { phoneNumber: '+61255509000', matchOn: 'phoneNumber' }, 'additionalFields'],
+		])('an expression on the whole Labels field (%s): n8n delivers it with no pairs, refused', async (operation, extra, collection) => {
+			await refused(
+				params(operation, { ...extra, [collection]: { labels: '={{ $json.labels }}' } }),
+				'Labels has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value) [item 0]',
+				[{ labels: { team: 'sales' } }],
+			);
+		});
+
 		it('a label key that is a list', async () => {
 			await refused(update({ labels: { label: [{ key: '={{ ["a", "b"] }}', value: 'x' }] } }), 'Labels has a key of pair 1 that must be text, not a list (got ["a","b"]) [item 0]');
 		});

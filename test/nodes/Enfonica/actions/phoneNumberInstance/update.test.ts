@@ -60,11 +60,41 @@ describe('Update', () => {
 		expect(bed.emu.getInstance(name)?.labels).toEqual({ tier: 'gold' });
 	});
 
-	it('Labels added with no pairs removes all labels', async () => {
+	it('Labels Mode Remove All removes all labels, with the other fields given', async () => {
 		const name = seedOne();
-		await update(name, { updateFields: { labels: {} } });
-		expect(sent(bed)).toEqual([{ method: 'PATCH', path: `/v1beta1/${name}`, query: { updateMask: 'labels' }, body: { labels: {} } }]);
+		const result = await update(name, { labelsMode: 'removeAll', updateFields: { displayName: 'After' } });
+		expect(result.error).toBeUndefined();
+		expect(sent(bed)).toEqual([{ method: 'PATCH', path: `/v1beta1/${name}`, query: { updateMask: 'displayName,labels' }, body: { displayName: 'After', labels: {} } }]);
 		expect(bed.emu.getInstance(name)?.labels).toBeUndefined();
+	});
+
+	it('Labels Mode Remove All with Labels given: refused, nothing sent', async () => {
+		const name = seedOne();
+		const result = await update(name, { labelsMode: 'removeAll', updateFields: { labels: { label: [{ key: 'tier', value: 'gold' }] } } });
+		expect(result.error?.message).toBe('Labels cannot be given when Labels Mode is Remove All: remove the Labels field, or choose Replace or Merge [item 0]');
+		expect(sent(bed)).toEqual([]);
+	});
+
+	// n8n drops an expression on the whole (fixedCollection) field before the node runs: the node
+	// receives Labels with no pairs, which Replace would have sent as "remove all labels".
+	it.each([
+		['Replace', 'replace', '={{ { team: "sales" } }}'],
+		['Replace', 'replace', '={{ $json.labels }}'],
+		['Merge', 'merge', '={{ $json.labels }}'],
+		['Replace', 'replace', {}],
+		['Replace', 'replace', { label: [] }],
+	])('Labels with no pairs (%s, %j): refused naming the item and the field, nothing sent, labels kept', async (_mode, labelsMode, labels) => {
+		const name = seedOne();
+		const result = await bed.h.runNode({
+			parameters: params('update', { phoneNumberInstance: byName(name), labelsMode, updateFields: { labels } }),
+			credentialId: bed.credentialId,
+			items: [{ labels: { team: 'sales' } }],
+		});
+		expect(result.error?.message).toBe(
+			'Labels has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value) [item 0]',
+		);
+		expect(sent(bed)).toEqual([]);
+		expect(bed.emu.getInstance(name)?.labels).toEqual({ team: 'front', site: 'syd' });
 	});
 
 	it('merge mode reads the current labels first, then sends the merged map', async () => {
