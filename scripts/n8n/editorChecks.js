@@ -131,7 +131,7 @@ async function checkUnreachableBaseUrl(session, credential, record) {
 		label: 'credential Test: an API Base URL where no server answers, credential already holding a token',
 		skipped: true,
 		ms: held.ms,
-		summary: `n8n shows "${held.message}": it skips preAuthentication for a credential holding a token and shows a network failure of the Test's request as its code (a known limit, see docs/errors-and-credential-test.md)`,
+		summary: `n8n shows "${held.message}": a credential holding a token is tested without its preAuthentication, and n8n words a network failure of the Test's own request itself (a known limit, see docs/errors-and-credential-test.md)`,
 	});
 }
 
