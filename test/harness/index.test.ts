@@ -133,6 +133,8 @@ describe('harness on n8n-nodes-enfonica', () => {
 			]);
 			expect(stub.seen).toEqual([
 				'POST /token',
+				// The credential's first use: it checks that the API Base URL answers, sending nothing of the credential.
+				'GET /',
 				'GET /v1beta1/projects/acme/phoneNumberInstances/reception Bearer access-1',
 				'GET /v1beta1/projects/acme/phoneNumberInstances/sales Bearer access-1',
 			]);
