@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { inputError } from '../helpers/inputError';
+import { runPooled } from '../helpers/workerPool';
 import type { OutputModel } from '../models/output';
 import { itemPresenter } from './common';
 import { MAX_CONCURRENCY } from './common.descriptions';
@@ -64,14 +65,7 @@ async function runPhase(
 			failed = true;
 		}
 	};
-	let next = 0;
-	const worker = async () => {
-		while (!(failed && stopOnFailure) && next < pending.length) await runItem(pending[next++]);
-	};
-	// The first item runs alone: when the credential needs an access token, its request fetches
-	// it once, instead of every worker exchanging the key at the same moment.
-	if (pending.length > 0) await runItem(pending[next++]);
-	await Promise.all(Array.from({ length: concurrency }, worker));
+	await runPooled(pending, concurrency, runItem, { stop: () => failed && stopOnFailure, firstAlone: true });
 }
 
 /** Without Continue On Fail: the error of the lowest-numbered failed item, the one a sequential run stops at. */

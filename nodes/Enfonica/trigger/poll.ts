@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { phoneNumberInstances, regulatoryListings } from '../api';
 import { asNodeError } from '../helpers/inputError';
 import { toInstanceName } from '../helpers/resourceNames';
+import { runPooled } from '../helpers/workerPool';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
@@ -36,28 +37,21 @@ async function confirmVanished(this: IPollFunctions, previous: Snapshot, listing
 	const queue = vanishedIds(previous, listing);
 	if (queue.length === 0) return [];
 	const found: Array<PhoneNumberInstance | undefined> = new Array(queue.length);
-	let next = 0;
-	let failed = false;
-	const worker = async () => {
-		while (!failed && next < queue.length) {
-			const index = next++;
-			let name: string;
-			try {
-				name = toInstanceName(queue[index], projectName);
-			} catch {
-				// Not an ID Enfonica issues, so nothing to ask about: removed, as before.
-				continue;
-			}
-			try {
-				found[index] = (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name })) as PhoneNumberInstance;
-			} catch (error) {
-				if (isNotFound(error)) continue;
-				failed = true;
-				throw asNodeError(this.getNode(), error);
-			}
+	await runPooled(queue, CONFIRM_CONCURRENCY, async (id, index) => {
+		let name: string;
+		try {
+			name = toInstanceName(id, projectName);
+		} catch {
+			// Not an ID Enfonica issues, so nothing to ask about: removed, as before.
+			return;
 		}
-	};
-	await Promise.all(Array.from({ length: Math.min(CONFIRM_CONCURRENCY, queue.length) }, worker));
+		try {
+			found[index] = (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name })) as PhoneNumberInstance;
+		} catch (error) {
+			if (isNotFound(error)) return;
+			throw asNodeError(this.getNode(), error);
+		}
+	});
 	return found.filter((instance): instance is PhoneNumberInstance => instance !== undefined);
 }
 
