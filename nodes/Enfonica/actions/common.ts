@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import type { EnfonicaListCall } from '../api';
 import { checked } from '../helpers/inputError';
 import { resolveProjectName } from '../helpers/project';
-import { checkChoice, checkChoices, checkPositiveInteger } from '../helpers/validation';
+import { checkChoice, checkChoices, checkWholeNumber } from '../helpers/validation';
 import type { OutputModel, OutputShape } from '../models/output';
 import { presenter } from '../models/output';
 import { CREDENTIAL_TYPE, enfonicaApiRequestAllItems } from '../transport';
@@ -19,7 +19,7 @@ export async function itemProject(this: IExecuteFunctions, itemIndex: number): P
 /** Return All → undefined (no limit); otherwise the checked Limit. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return checked(this.getNode(), itemIndex, 'Limit', () => checkPositiveInteger(this.getNodeParameter('limit', itemIndex, 50)));
+	return checked(this.getNode(), itemIndex, 'Limit', () => checkWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 1));
 }
 
 /** Values of Output (node version 2 on): stored in workflows, keep them stable. */

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { inputError } from '../helpers/inputError';
+import { checked } from '../helpers/inputError';
+import { checkWholeNumber } from '../helpers/validation';
 import { runPooled } from '../helpers/workerPool';
 import type { OutputModel } from '../models/output';
 import { itemPresenter } from './common';
@@ -34,12 +35,7 @@ function failure(this: IExecuteFunctions, error: Error, itemIndex: number): INod
 
 /** Options → Concurrency: a node-wide setting, read from the first item and checked before anything runs. */
 function readConcurrency(this: IExecuteFunctions): number {
-	const input = this.getNodeParameter('options.concurrency', 0, 1) as unknown;
-	const value = typeof input === 'string' && input.trim() !== '' ? Number(input) : input;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY) {
-		throw inputError(this.getNode(), 0, 'Concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY} (got ${JSON.stringify(input) ?? 'nothing'})`);
-	}
-	return value;
+	return checked(this.getNode(), 0, 'Concurrency', () => checkWholeNumber(this.getNodeParameter('options.concurrency', 0, 1), 1, MAX_CONCURRENCY));
 }
 
 /**

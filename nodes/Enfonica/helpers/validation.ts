@@ -66,11 +66,15 @@ export function checkLabelCount(labels: Record<string, string>, afterMerge = fal
 	}
 }
 
-/** A count typed in a number field or an expression: a whole number ≥ 1. */
-export function checkPositiveInteger(input: unknown): number {
+/**
+ * The one rule for whole numbers typed in a number field or an expression (Limit, Size,
+ * Concurrency, Max Numbers to Buy): a number, or text that is one, from `min` (to `max`).
+ */
+export function checkWholeNumber(input: unknown, min: number, max?: number): number {
 	const value = typeof input === 'string' && input.trim() !== '' ? Number(input) : input;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-		throw new InvalidValueError(`must be a whole number of at least 1 (got ${JSON.stringify(input) ?? 'nothing'})`);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+		const range = max !== undefined ? ` from ${min} to ${max}` : min === 0 ? ', 0 or more' : ` of at least ${min}`;
+		throw new InvalidValueError(`must be a whole number${range} (got ${JSON.stringify(input) ?? 'nothing'})`);
 	}
 	return value;
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, inputError } from '../../helpers/inputError';
+import { asNodeError, checked, inputError } from '../../helpers/inputError';
+import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import type { BatchItem } from '../operation';
@@ -21,11 +22,7 @@ const CAP_OPTION = 'Max Numbers to Buy';
 export function readPurchaseCap(this: IExecuteFunctions): number | undefined {
 	const input = this.getNodeParameter('options.maxNumbersToBuy', 0, '') as unknown;
 	if (input === '' || input === null || input === undefined) return undefined;
-	const value = typeof input === 'string' ? Number(input.trim()) : input;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw inputError(this.getNode(), 0, CAP_OPTION, `must be a whole number, 0 or more (got ${JSON.stringify(input)})`);
-	}
-	return value;
+	return checked(this.getNode(), 0, CAP_OPTION, () => checkWholeNumber(input, 0));
 }
 
 /** Refuses the whole run (nothing bought) when it would buy more numbers than the cap allows. */

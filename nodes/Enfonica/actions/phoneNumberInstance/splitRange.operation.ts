@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { SplitRangeResult } from '../../api';
 import { phoneNumberInstances } from '../../api';
 import { asNodeError, checked, inputError } from '../../helpers/inputError';
-import { checkPositiveInteger } from '../../helpers/validation';
+import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
 import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
@@ -50,7 +50,7 @@ interface Prepared extends TargetedItem {
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	const located = await itemTarget.call(this, itemIndex);
-	const size = checked(this.getNode(), itemIndex, 'Size', () => checkPositiveInteger(this.getNodeParameter('size', itemIndex)));
+	const size = checked(this.getNode(), itemIndex, 'Size', () => checkWholeNumber(this.getNodeParameter('size', itemIndex), 1));
 	return { ...located, size };
 }
 

@@ -11,7 +11,7 @@ import {
 	checkChoices,
 	checkDisplayName,
 	checkLabels,
-	checkPositiveInteger,
+	checkWholeNumber,
 	length,
 } from '../../../../nodes/Enfonica/helpers/validation';
 
@@ -44,9 +44,20 @@ describe('validation', () => {
 
 
 	it('takes whole numbers of at least 1, from a number field or an expression', () => {
-		expect(checkPositiveInteger(3)).toBe(3);
-		expect(checkPositiveInteger(' 12 ')).toBe(12);
-		for (const bad of [0, -1, 1.5, '', 'ten', null, undefined]) expect(refusal(() => checkPositiveInteger(bad))).toMatch(/^must be a whole number of at least 1/);
+		expect(checkWholeNumber(3, 1)).toBe(3);
+		expect(checkWholeNumber(' 12 ', 1)).toBe(12);
+		for (const bad of [0, -1, 1.5, '', ' ', 'ten', null, undefined]) expect(refusal(() => checkWholeNumber(bad, 1))).toMatch(/^must be a whole number of at least 1 \(got /);
+		expect(refusal(() => checkWholeNumber(undefined, 1))).toBe('must be a whole number of at least 1 (got nothing)');
+	});
+
+	it('takes whole numbers in a range, or from 0 up, by the same rule', () => {
+		expect(checkWholeNumber('20', 1, 20)).toBe(20);
+		expect(refusal(() => checkWholeNumber(21, 1, 20))).toBe('must be a whole number from 1 to 20 (got 21)');
+		expect(refusal(() => checkWholeNumber('0', 1, 20))).toBe('must be a whole number from 1 to 20 (got "0")');
+		expect(checkWholeNumber(0, 0)).toBe(0);
+		expect(checkWholeNumber('7', 0)).toBe(7);
+		expect(refusal(() => checkWholeNumber(-1, 0))).toBe('must be a whole number, 0 or more (got -1)');
+		expect(refusal(() => checkWholeNumber('2.5', 0))).toBe('must be a whole number, 0 or more (got "2.5")');
 	});
 
 	it('takes options from a list or comma-separated text, one where one is expected', () => {
