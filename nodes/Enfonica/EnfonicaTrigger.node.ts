@@ -1,8 +1,9 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { outputFormatField, selectedFieldsField, simplifyField } from './actions/common.descriptions';
+import { filtersCollection, outputFormatField, selectedFieldsField, simplifyField } from './actions/common.descriptions';
 import { LIFECYCLE_STATE_OPTIONS } from './helpers/lifecycleStates';
+import { prefixFilterField } from './helpers/prefixFilter';
 import { INSTANCE_OUTPUT } from './models/phoneNumberInstance';
 import { LISTING_OUTPUT } from './models/regulatoryListing';
 import { pollChanges } from './trigger/poll';
@@ -82,23 +83,9 @@ export class EnfonicaTrigger implements INodeType {
 				description: 'Report lifecycle changes only into these states, e.g. Suspended and Deleted. Empty: any state.',
 				displayOptions: { show: { events: ['lifecycleStateChanged'] } },
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Prefix',
-						name: 'prefix',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. +612',
-						description: 'Watch only numbers starting with this prefix, in E.164 ("+612") or national ("02") form. Changing it starts a new baseline.',
-					},
-				],
-			},
+			filtersCollection([
+				prefixFilterField('e.g. +612', 'Watch only numbers starting with this prefix, in E.164 ("+612") or national ("02") form. Changing it starts a new baseline.'),
+			]),
 			outputFormatField(
 				`Flat fields, with the event's own fields (event, previous values, detectedAt). A number: ${INSTANCE_OUTPUT.simplified.join(', ')}. A listing: ${LISTING_OUTPUT.simplified.join(', ')}`,
 			),

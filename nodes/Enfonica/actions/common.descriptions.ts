@@ -182,6 +182,11 @@ function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options };
 }
 
+/** Filters, as the list operations and the trigger offer them. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 const dryRunOption: INodeProperties = {
 	displayName: 'Dry Run',
 	name: 'dryRun',

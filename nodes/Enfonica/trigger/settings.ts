@@ -4,6 +4,7 @@ import { readOutputShape } from '../actions/common';
 import { checked } from '../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../helpers/lifecycleStates';
 import { toListPrefix } from '../helpers/phoneNumbers';
+import { readPrefixFilter } from '../helpers/prefixFilter';
 import { resolveProjectName } from '../helpers/project';
 import { checkChoices } from '../helpers/validation';
 import type { OutputShape } from '../models/output';
@@ -43,8 +44,7 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const node = this.getNode();
 	const projectName = checked(node, undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials), PROJECT_HINT);
-	const rawPrefix = typeof filters.prefix === 'string' ? filters.prefix.trim() : '';
-	const prefix = rawPrefix === '' ? '' : checked(node, undefined, 'Prefix', () => toListPrefix(rawPrefix));
+	const prefix = readPrefixFilter(node, undefined, filters, (input) => toListPrefix(input));
 	return {
 		projectName,
 		prefix,

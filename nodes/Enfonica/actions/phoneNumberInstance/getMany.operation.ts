@@ -5,12 +5,13 @@ import { phoneNumberInstances } from '../../api';
 import { checked } from '../../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
+import { prefixFilterField, readPrefixFilter } from '../../helpers/prefixFilter';
 import { checkChoice, checkChoices } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequestAllItems } from '../../transport';
 import { itemProject, readLimit } from '../common';
-import { outputChoice, phoneNumberOptions, projectField, returnAllFields } from '../common.descriptions';
+import { filtersCollection, outputChoice, phoneNumberOptions, projectField, returnAllFields } from '../common.descriptions';
 import { itemDefaultCountry, presentInstances } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
@@ -19,61 +20,47 @@ const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];
 const properties: INodeProperties[] = [
 	projectField,
 	...returnAllFields(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Compliance',
-				name: 'compliant',
-				type: 'options',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Only Compliant', value: 'compliant' },
-					{ name: 'Only Non-Compliant', value: 'nonCompliant' },
-				],
-				default: 'any',
-				description: 'Keep instances by Enfonica\'s inferred regulatory compliance (filtered in n8n)',
-			},
-			{
-				displayName: 'Include Deleted',
-				name: 'includeDeleted',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include deleted instances (also turned on when Lifecycle States includes Deleted)',
-			},
-			{
-				displayName: 'Lifecycle States',
-				name: 'lifecycleStates',
-				type: 'multiOptions',
-				options: LIFECYCLE_STATE_OPTIONS,
-				default: [],
-				description: 'Keep only instances in these states (filtered in n8n); none selected keeps all',
-			},
-			{
-				displayName: 'Match',
-				name: 'match',
-				type: 'options',
-				options: [
-					{ name: 'All (State and Compliance)', value: 'all', description: 'Keep instances that pass both Lifecycle States and Compliance' },
-					{ name: 'Any (State or Compliance)', value: 'any', description: 'Keep instances that pass either, e.g. suspended or non-compliant' },
-				],
-				default: 'all',
-				description: 'How Lifecycle States and Compliance combine when both are set',
-			},
-			{
-				displayName: 'Prefix',
-				name: 'prefix',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +612',
-				description: 'Only numbers starting with this prefix: +612, 0061 2 or, with a Default Country under Options, a national prefix such as 02',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Compliance',
+			name: 'compliant',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Only Compliant', value: 'compliant' },
+				{ name: 'Only Non-Compliant', value: 'nonCompliant' },
+			],
+			default: 'any',
+			description: 'Keep instances by Enfonica\'s inferred regulatory compliance (filtered in n8n)',
+		},
+		{
+			displayName: 'Include Deleted',
+			name: 'includeDeleted',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include deleted instances (also turned on when Lifecycle States includes Deleted)',
+		},
+		{
+			displayName: 'Lifecycle States',
+			name: 'lifecycleStates',
+			type: 'multiOptions',
+			options: LIFECYCLE_STATE_OPTIONS,
+			default: [],
+			description: 'Keep only instances in these states (filtered in n8n); none selected keeps all',
+		},
+		{
+			displayName: 'Match',
+			name: 'match',
+			type: 'options',
+			options: [
+				{ name: 'All (State and Compliance)', value: 'all', description: 'Keep instances that pass both Lifecycle States and Compliance' },
+				{ name: 'Any (State or Compliance)', value: 'any', description: 'Keep instances that pass either, e.g. suspended or non-compliant' },
+			],
+			default: 'all',
+			description: 'How Lifecycle States and Compliance combine when both are set',
+		},
+		prefixFilterField('e.g. +612', 'Only numbers starting with this prefix: +612, 0061 2 or, with a Default Country under Options, a national prefix such as 02'),
+	]),
 	...outputChoice(INSTANCE_OUTPUT),
 	phoneNumberOptions,
 ];
@@ -98,7 +85,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const match = checked(this.getNode(), itemIndex, 'Match', () => checkChoice(filters.match, ['all', 'any'])) || 'all';
 	const qs: IDataObject = {};
 	const defaultCountry = itemDefaultCountry.call(this, itemIndex);
-	const prefix = checked(this.getNode(), itemIndex, 'Prefix', () => toListPrefix(filters.prefix ?? '', defaultCountry));
+	const prefix = readPrefixFilter(this.getNode(), itemIndex, filters, (input) => toListPrefix(input, defaultCountry));
 	if (prefix !== '') qs.prefix = prefix;
 	if (filters.includeDeleted === true || lifecycleStates.includes('DELETED')) qs.includeDeleted = true;
 	return { projectName, qs, limit, lifecycleStates, compliant, matchAny: match === 'any' };
