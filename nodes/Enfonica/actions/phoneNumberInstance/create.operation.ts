@@ -1,31 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
-import { checked } from '../../helpers/inputError';
-import { toE164 } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { itemProject } from '../common';
 import { outputChoice, projectField, purchaseOptions } from '../common.descriptions';
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun } from '../plannedChange';
-import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { buyNumber, checkPurchaseCap, duplicateNumberError, readPurchaseCap, refuseDuplicates } from './purchase';
-import { itemDefaultCountry, toOutput } from './shared';
+import { instanceFieldOptions } from './instanceFields';
+import { buyNumber, checkPurchaseCap, duplicateNumberError, numberToBuyField, readPurchase, readPurchaseCap, refuseDuplicates } from './purchase';
+import { toOutput } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +61 2 5550 1100',
-		description: 'The number to provision (this buys it). E.164 such as +61255501100, or a national format with a Default Country set under Options.',
-	},
+	numberToBuyField('The number to provision (this buys it). E.164 such as +61255501100, or a national format with a Default Country set under Options.'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -47,11 +36,7 @@ interface Prepared {
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
-	const projectName = await itemProject.call(this, itemIndex);
-	const defaultCountry = itemDefaultCountry.call(this, itemIndex);
-	const phoneNumber = checked(this.getNode(), itemIndex, 'Phone Number', () => toE164(this.getNodeParameter('phoneNumber', itemIndex), defaultCountry));
-	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { body } = readInstanceFields.call(this, itemIndex, additionalFields);
+	const { projectName, phoneNumber, fields: body } = await readPurchase.call(this, itemIndex);
 	return { projectName, phoneNumber, change: { call: phoneNumberInstances.create, parent: projectName, body: { phoneNumber: { phoneNumber }, ...body } } };
 }
 

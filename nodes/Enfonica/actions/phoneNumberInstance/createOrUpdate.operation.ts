@@ -3,20 +3,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
 import { checked, inputError } from '../../helpers/inputError';
-import { toE164 } from '../../helpers/phoneNumbers';
 import { checkLabelCount, checkLabels } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequestAllItems } from '../../transport';
-import { itemProject } from '../common';
 import { outputChoice, projectField, purchaseOptions } from '../common.descriptions';
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { findHolders } from './instanceLocator';
-import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { buyNumber, checkPurchaseCap, duplicateNumberError, readPurchaseCap, refuseDuplicates, singleNumberHolder } from './purchase';
-import { itemDefaultCountry, presentInstance } from './shared';
+import { instanceFieldOptions } from './instanceFields';
+import { buyNumber, checkPurchaseCap, duplicateNumberError, numberToBuyField, readPurchase, readPurchaseCap, refuseDuplicates, singleNumberHolder } from './purchase';
+import { presentInstance } from './shared';
 
 const properties: INodeProperties[] = [
 	projectField,
@@ -50,16 +48,9 @@ const properties: INodeProperties[] = [
 		description: 'One instance at most may carry this label; a number bought for the item gets it',
 		displayOptions: { show: { matchOn: ['label'] } },
 	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +61 2 5550 1100',
-		description:
-			'The number to buy when no instance matches (this buys it); with Match On Phone Number also the number looked up. E.164, or a national format with a Default Country set under Options.',
-	},
+	numberToBuyField(
+		'The number to buy when no instance matches (this buys it); with Match On Phone Number also the number looked up. E.164, or a national format with a Default Country set under Options.',
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -113,11 +104,7 @@ function readMatch(this: IExecuteFunctions, itemIndex: number): Match {
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
-	const projectName = await itemProject.call(this, itemIndex);
-	const defaultCountry = itemDefaultCountry.call(this, itemIndex);
-	const phoneNumber = checked(this.getNode(), itemIndex, 'Phone Number', () => toE164(this.getNodeParameter('phoneNumber', itemIndex), defaultCountry));
-	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { body: fields } = readInstanceFields.call(this, itemIndex, additionalFields);
+	const { projectName, phoneNumber, fields } = await readPurchase.call(this, itemIndex);
 	const match = readMatch.call(this, itemIndex);
 	if (match.on === 'label' && fields.labels !== undefined) {
 		const given = (fields.labels as Record<string, string>)[match.key];

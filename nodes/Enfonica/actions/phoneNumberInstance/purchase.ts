@@ -1,14 +1,18 @@
-import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, checked, inputError } from '../../helpers/inputError';
+import { toE164 } from '../../helpers/phoneNumbers';
 import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { sendChange } from '../plannedChange';
+import { itemProject } from '../common';
 import { findHolders } from './instanceLocator';
+import { readInstanceFields } from './instanceFields';
+import { itemDefaultCountry } from './shared';
 
 /**
  * Buying numbers, as Create and Create or Update share it. Enfonica has no idempotency keys, so
@@ -17,6 +21,21 @@ import { findHolders } from './instanceLocator';
  */
 
 const CAP_OPTION = 'Max Numbers to Buy';
+
+/** The Phone Number to buy; `description` says what else the operation does with it. */
+export function numberToBuyField(description: string): INodeProperties {
+	return { displayName: 'Phone Number', name: 'phoneNumber', type: 'string', required: true, default: '', placeholder: 'e.g. +61 2 5550 1100', description };
+}
+
+/** What an item would buy: its project, the number (E.164) and its Additional Fields as the API names them; no request. */
+export async function readPurchase(this: IExecuteFunctions, itemIndex: number): Promise<{ projectName: string; phoneNumber: string; fields: IDataObject }> {
+	const projectName = await itemProject.call(this, itemIndex);
+	const defaultCountry = itemDefaultCountry.call(this, itemIndex);
+	const phoneNumber = checked(this.getNode(), itemIndex, 'Phone Number', () => toE164(this.getNodeParameter('phoneNumber', itemIndex), defaultCountry));
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { body: fields } = readInstanceFields.call(this, itemIndex, additionalFields);
+	return { projectName, phoneNumber, fields };
+}
 
 /** Options → Max Numbers to Buy, a run-wide setting read from the first item; undefined = no cap. */
 export function readPurchaseCap(this: IExecuteFunctions): number | undefined {
