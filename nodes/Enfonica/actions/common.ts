@@ -64,6 +64,11 @@ export async function listToItems(
 	{ limit, itemIndex, model }: { limit?: number; itemIndex: number; model: OutputModel<unknown, unknown> },
 ): Promise<INodeExecutionData[]> {
 	const resources = await enfonicaApiRequestAllItems.call(this, list, args, { limit, itemIndex });
+	return toItems.call(this, model, resources, itemIndex);
+}
+
+/** Results as the output items of one input item, as its output choice asks: every operation's one path from results to items. */
+export function toItems(this: IExecuteFunctions, model: OutputModel<unknown, unknown>, resources: unknown[], itemIndex: number): INodeExecutionData[] {
 	const present = itemPresenter.call(this, model, itemIndex);
 	return resources.map((resource) => ({ json: present(resource), pairedItem: { item: itemIndex } }));
 }

@@ -10,9 +10,9 @@ import { checkChoice, checkChoices } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequestAllItems } from '../../transport';
-import { itemProject, readLimit } from '../common';
+import { itemProject, readLimit, toItems } from '../common';
 import { filtersCollection, outputChoice, phoneNumberOptions, projectField, returnAllFields } from '../common.descriptions';
-import { itemDefaultCountry, presentInstances } from './shared';
+import { itemDefaultCountry } from './shared';
 
 const LIFECYCLE_STATES = LIFECYCLE_STATE_OPTIONS.map((option) => String(option.value));
 const COMPLIANCE = ['any', 'compliant', 'nonCompliant'];
@@ -104,5 +104,5 @@ function keepFor({ lifecycleStates, compliant, matchAny }: Prepared): ((instance
 export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
 	const keep = keepFor(prepared);
 	const instances = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: prepared.projectName, qs: prepared.qs }, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
-	return presentInstances.call(this, instances, itemIndex).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	return toItems.call(this, INSTANCE_OUTPUT, instances, itemIndex);
 }

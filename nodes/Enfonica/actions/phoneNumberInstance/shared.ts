@@ -6,7 +6,7 @@ import { toDefaultCountry } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
-import { itemPresenter, itemProject } from '../common';
+import { itemPresenter, itemProject, toItems } from '../common';
 import { readInstanceLocator } from './instanceLocator';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
@@ -31,18 +31,14 @@ export async function itemTarget(this: IExecuteFunctions, itemIndex: number): Pr
 	return { projectName, target };
 }
 
-/** Instances as output, as the item's Output asks: the one output path of every instance operation. */
-export function presentInstances(this: IExecuteFunctions, instances: PhoneNumberInstance[], itemIndex: number): IDataObject[] {
-	return instances.map(itemPresenter.call(this, INSTANCE_OUTPUT, itemIndex));
-}
-
+/** An instance as the item's Output asks, for output that holds it (a dry run's plan, a split's halves). */
 export function presentInstance(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): IDataObject {
-	return presentInstances.call(this, [instance], itemIndex)[0];
+	return itemPresenter.call(this, INSTANCE_OUTPUT, itemIndex)(instance);
 }
 
 /** One output item for an instance, paired with its input item. */
 export function toOutput(this: IExecuteFunctions, instance: PhoneNumberInstance, itemIndex: number): INodeExecutionData {
-	return { json: presentInstance.call(this, instance, itemIndex), pairedItem: { item: itemIndex } };
+	return toItems.call(this, INSTANCE_OUTPUT, [instance], itemIndex)[0];
 }
 
 /** GET one instance by resource name. */

@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { checked } from '../../helpers/inputError';
 import { LISTINGS, toResourceName } from '../../helpers/resourceNames';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
-import { itemPresenter, itemProject } from '../common';
+import { itemProject, toItems } from '../common';
 import { resourceLocator } from '../common.descriptions';
 
 export const LISTING_FIELD = 'Regulatory Listing';
@@ -26,6 +26,6 @@ export async function itemListing(this: IExecuteFunctions, itemIndex: number): P
 }
 
 /** One output item for a listing, as the item's Output asks. */
-export function listingOutput(this: IExecuteFunctions, listing: RegulatoryListing, itemIndex: number) {
-	return { json: itemPresenter.call(this, LISTING_OUTPUT, itemIndex)(listing), pairedItem: { item: itemIndex } };
+export function listingOutput(this: IExecuteFunctions, listing: RegulatoryListing, itemIndex: number): INodeExecutionData {
+	return toItems.call(this, LISTING_OUTPUT, [listing], itemIndex)[0];
 }
