@@ -2,18 +2,17 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 
 import type { EnfonicaListCall } from '../api';
 import { checked } from '../helpers/inputError';
-import { resolveProjectName } from '../helpers/project';
 import { checkChoice, checkChoices, checkWholeNumber } from '../helpers/validation';
 import type { OutputModel, OutputShape } from '../models/output';
 import { presenter } from '../models/output';
-import { CREDENTIAL_TYPE, enfonicaApiRequestAllItems } from '../transport';
+import { nodeProject } from '../shared/nodeProject';
+import { enfonicaApiRequestAllItems } from '../transport';
 
 /** What every resource's operations share: the item's project, Return All / Limit, list output. */
 
 /** The item's project resource name (node parameter, else the credential's), checked before any request. */
 export async function itemProject(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	return checked(this.getNode(), itemIndex, 'Project', () => resolveProjectName(this.getNodeParameter('project', itemIndex, ''), credentials));
+	return await nodeProject.call(this, itemIndex);
 }
 
 /** Return All → undefined (no limit); otherwise the checked Limit. */

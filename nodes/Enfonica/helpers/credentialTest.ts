@@ -1,8 +1,7 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest } from 'n8n-workflow';
 
 import { pathOf, phoneNumberInstances } from '../api';
-import { resolveProjectName } from './project';
-import { projectIdOfKey } from './serviceAccount';
+import { credentialProjectName } from './project';
 
 /**
  * The credential Test's path as declared: the credential's authenticate() replaces it with the
@@ -13,14 +12,7 @@ export const CREDENTIAL_TEST_PATH = pathOf(phoneNumberInstances.list, { parent: 
 
 /** The path the Test lists one instance of, for the project the credential names; a sentence saying what to set when it names none. */
 export function credentialTestPath(credentials: ICredentialDataDecryptedObject): string {
-	const hasProjectId = typeof credentials.projectId === 'string' && credentials.projectId.trim() !== '';
-	if (!hasProjectId && credentials.authentication === 'bearerToken') {
-		throw new Error('Project ID is empty: a bearer token does not name a project. Set Project ID to your Enfonica project (e.g. my-project).');
-	}
-	if (!hasProjectId && projectIdOfKey(credentials.serviceAccountKey) === undefined) {
-		throw new Error('Project ID is empty and the service account key has no project_id. Set Project ID to your Enfonica project (e.g. my-project).');
-	}
-	return pathOf(phoneNumberInstances.list, { parent: resolveProjectName('', credentials, 'Project ID') });
+	return pathOf(phoneNumberInstances.list, { parent: credentialProjectName(credentials) });
 }
 
 /** What the Test shows when Enfonica refuses the listing (n8n would show only "Unauthorized", "Forbidden", "Not Found"). */

@@ -2,8 +2,8 @@ import type { IDataObject, IHookFunctions, INodeParameterResourceLocator, IWebho
 
 import { readInstanceLocator } from '../actions/phoneNumberInstance/instanceLocator';
 import { checked } from '../helpers/inputError';
-import { resolveProjectName } from '../helpers/project';
 import { decodeSigningKey } from '../helpers/signingKey';
+import { nodeProject, TRIGGER_PROJECT_HINT } from '../shared/nodeProject';
 import { checkChoice, checkChoices } from '../helpers/validation';
 import { CREDENTIAL_TYPE } from '../transport';
 import type { InboundEvent } from './events';
@@ -16,8 +16,6 @@ export interface InboundSettings {
 	events: InboundEvent[];
 	position: HandlerPosition;
 }
-
-const PROJECT_HINT = 'Set Project on the trigger, or a Project ID in the Enfonica API credential.';
 
 export function selectedEvents(this: IHookFunctions | IWebhookFunctions): InboundEvent[] {
 	const names = checked(this.getNode(), undefined, 'Trigger On', () => checkChoices(this.getNodeParameter('events', []), INBOUND_EVENTS.map((event) => event.name)));
@@ -33,8 +31,7 @@ export async function signingKey(this: IHookFunctions | IWebhookFunctions): Prom
 /** The trigger's parameters, checked before any request: a bad value fails activation with a clear message. */
 export async function readSettings(this: IHookFunctions): Promise<InboundSettings> {
 	const node = this.getNode();
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const projectName = checked(node, undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials), PROJECT_HINT);
+	const projectName = await nodeProject.call(this, undefined, TRIGGER_PROJECT_HINT);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const country = typeof options.defaultCountry === 'string' && options.defaultCountry.trim() !== '' ? options.defaultCountry.trim() : undefined;
 	const locator = this.getNodeParameter('phoneNumberInstance') as INodeParameterResourceLocator;

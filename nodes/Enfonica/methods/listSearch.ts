@@ -2,15 +2,15 @@ import type { IDataObject, ILoadOptionsFunctions, INode, INodeListSearchItems, I
 
 import type { EnfonicaListCall } from '../api';
 import { phoneNumberInstances, regulatoryListings } from '../api';
-import { asNodeError, checked } from '../helpers/inputError';
+import { asNodeError } from '../helpers/inputError';
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
-import { resolveProjectName } from '../helpers/project';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { entityTypeOf } from '../models/regulatoryListing';
 import type { RequestSettings } from '../transport';
-import { CREDENTIAL_TYPE, enfonicaApiListPage, requestSettings } from '../transport';
+import { nodeProject } from '../shared/nodeProject';
+import { enfonicaApiListPage, requestSettings } from '../transport';
 
 /** A dropdown is interactive: it gives up sooner than a workflow run (2 attempts, at most 10 s each). */
 const DROPDOWN_ATTEMPTS = 2;
@@ -46,8 +46,7 @@ function bareDigitsPrefix(node: INode, search: string): string | undefined {
 
 /** The node's Project, else the credential's, for a dropdown (which has no item). */
 async function dropdownProject(this: ILoadOptionsFunctions): Promise<string> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return checked(this.getNode(), undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials));
+	return await nodeProject.call(this);
 }
 
 async function dropdownSettings(this: ILoadOptionsFunctions): Promise<RequestSettings> {

@@ -5,12 +5,11 @@ import { checked } from '../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../helpers/lifecycleStates';
 import { toListPrefix } from '../helpers/phoneNumbers';
 import { readPrefixFilter } from '../helpers/prefixFilter';
-import { resolveProjectName } from '../helpers/project';
 import { checkChoices } from '../helpers/validation';
 import type { OutputShape } from '../models/output';
 import { INSTANCE_OUTPUT } from '../models/phoneNumberInstance';
 import { LISTING_OUTPUT } from '../models/regulatoryListing';
-import { CREDENTIAL_TYPE } from '../transport';
+import { nodeProject, TRIGGER_PROJECT_HINT } from '../shared/nodeProject';
 import type { TriggerEvent } from './diff';
 
 export interface TriggerSettings {
@@ -35,15 +34,12 @@ export interface TriggerOutput {
 export type PollFailureMode = 'fail' | 'alertOnce';
 const POLL_FAILURE_MODES: PollFailureMode[] = ['alertOnce', 'fail'];
 
-const PROJECT_HINT = 'Set Project on the trigger, or a Project ID in the Enfonica API credential.';
-
 /** The trigger's parameters, checked before any request (a bad value fails activation with a clear message). */
 export async function readSettings(this: IPollFunctions): Promise<TriggerSettings> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const node = this.getNode();
-	const projectName = checked(node, undefined, 'Project', () => resolveProjectName(this.getNodeParameter('project', ''), credentials), PROJECT_HINT);
+	const projectName = await nodeProject.call(this, undefined, TRIGGER_PROJECT_HINT);
 	const prefix = readPrefixFilter(node, undefined, filters, (input) => toListPrefix(input));
 	return {
 		projectName,
