@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { EnfonicaListCall } from '../api';
 import { checked } from '../helpers/inputError';
-import { checkChoice, checkChoices, checkWholeNumber } from '../helpers/validation';
-import type { OutputModel, OutputShape } from '../models/output';
+import { checkWholeNumber } from '../helpers/validation';
+import type { OutputModel } from '../models/output';
 import { presenter } from '../models/output';
 import { nodeProject } from '../shared/nodeProject';
+import { readOutputShape } from '../shared/outputChoice';
 import { enfonicaApiRequestAllItems } from '../transport';
 
 /** What every resource's operations share: the item's project, Return All / Limit, list output. */
@@ -19,27 +20,6 @@ export async function itemProject(this: IExecuteFunctions, itemIndex: number): P
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return checked(this.getNode(), itemIndex, 'Limit', () => checkWholeNumber(this.getNodeParameter('limit', itemIndex, 50), 1));
-}
-
-/** Values of Output (node version 2 on): stored in workflows, keep them stable. */
-export const OUTPUT_FORMATS = ['raw', 'selectedFields', 'simple'];
-
-/**
- * Output (Simplified, Raw, Selected Fields) and its Fields parameter as the fields to output,
- * checked. Both nodes read it: `parameter` reads one of the node's parameters.
- */
-export function readOutputShape(
-	node: INode,
-	itemIndex: number | undefined,
-	parameter: (name: string, fallback: unknown) => unknown,
-	model: OutputModel<unknown, unknown>,
-	fieldsParameter = { name: 'fields', label: 'Fields' },
-): OutputShape {
-	const format = checked(node, itemIndex, 'Output', () => checkChoice(parameter('outputFormat', 'simple'), OUTPUT_FORMATS)) || 'simple';
-	if (format !== 'selectedFields') return format === 'raw' ? 'raw' : model.simplified;
-	const keys = Object.keys(model.fields);
-	const chosen = checked(node, itemIndex, fieldsParameter.label, () => checkChoices(parameter(fieldsParameter.name, []), keys));
-	return keys.filter((key) => key === model.identity || chosen.includes(key));
 }
 
 /**

@@ -8,11 +8,11 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { resolveInstanceName } from '../actions/phoneNumberInstance/instanceLocator';
 import { phoneNumberInstances } from '../api';
 import { asNodeError, inputError } from '../helpers/inputError';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { MAX_HANDLER_URIS } from '../helpers/handlerUris';
+import { resolveInstanceName } from '../shared/instanceLocator';
 import { enfonicaApiRequest } from '../transport';
 import { isFailedPrecondition, isNotFound } from '../transport/errors';
 import type { InboundEvent } from './events';

@@ -1,10 +1,10 @@
 import type { IDataObject, IHookFunctions, INodeParameterResourceLocator, IWebhookFunctions } from 'n8n-workflow';
 
-import { readInstanceLocator } from '../actions/phoneNumberInstance/instanceLocator';
 import { checked } from '../helpers/inputError';
 import { decodeSigningKey } from '../helpers/signingKey';
-import { nodeProject, TRIGGER_PROJECT_HINT } from '../shared/nodeProject';
 import { checkChoice, checkChoices } from '../helpers/validation';
+import { readInstanceLocator } from '../shared/instanceLocator';
+import { nodeProject, TRIGGER_PROJECT_HINT } from '../shared/nodeProject';
 import { CREDENTIAL_TYPE } from '../transport';
 import type { InboundEvent } from './events';
 import { INBOUND_EVENTS } from './events';

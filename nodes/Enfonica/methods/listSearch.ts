@@ -8,8 +8,8 @@ import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { entityTypeOf } from '../models/regulatoryListing';
-import type { RequestSettings } from '../transport';
 import { nodeProject } from '../shared/nodeProject';
+import type { RequestSettings } from '../transport';
 import { enfonicaApiListPage, requestSettings } from '../transport';
 
 /** A dropdown is interactive: it gives up sooner than a workflow run (2 attempts, at most 10 s each). */

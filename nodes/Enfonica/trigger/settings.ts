@@ -1,6 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { readOutputShape } from '../actions/common';
 import { checked } from '../helpers/inputError';
 import { LIFECYCLE_STATE_OPTIONS } from '../helpers/lifecycleStates';
 import { toListPrefix } from '../helpers/phoneNumbers';
@@ -10,6 +9,7 @@ import type { OutputShape } from '../models/output';
 import { INSTANCE_OUTPUT } from '../models/phoneNumberInstance';
 import { LISTING_OUTPUT } from '../models/regulatoryListing';
 import { nodeProject, TRIGGER_PROJECT_HINT } from '../shared/nodeProject';
+import { readOutputShape } from '../shared/outputChoice';
 import type { TriggerEvent } from './diff';
 
 export interface TriggerSettings {

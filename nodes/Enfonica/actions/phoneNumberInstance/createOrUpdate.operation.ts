@@ -11,7 +11,7 @@ import { outputChoice, projectField, purchaseOptions } from '../common.descripti
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { findHolders } from './instanceLocator';
+import { findHolders } from '../../shared/instanceLocator';
 import { instanceFieldOptions } from './instanceFields';
 import { buyNumber, checkPurchaseCap, duplicateNumberError, numberToBuyField, readPurchase, readPurchaseCap, refuseDuplicates, singleNumberHolder } from './purchase';
 import { presentInstance } from './shared';

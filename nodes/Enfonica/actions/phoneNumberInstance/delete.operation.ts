@@ -9,7 +9,7 @@ import { attemptsOf, isFailedPrecondition, isOutcomeUnknown, notDoneError } from
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { resolveInstance } from './instanceLocator';
+import { resolveInstance } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 

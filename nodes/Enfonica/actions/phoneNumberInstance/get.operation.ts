@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
-import { resolveInstanceName } from './instanceLocator';
+import { resolveInstanceName } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';
 

@@ -10,7 +10,7 @@ import { isNotFound, isOutcomeUnknown, notDoneError } from '../../transport/erro
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { resolveInstance } from './instanceLocator';
+import { resolveInstance } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 

@@ -10,7 +10,7 @@ import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { sendChange } from '../plannedChange';
 import { itemProject } from '../common';
-import { findHolders } from './instanceLocator';
+import { findHolders } from '../../shared/instanceLocator';
 import { readInstanceFields } from './instanceFields';
 import { itemDefaultCountry } from './shared';
 

@@ -7,7 +7,7 @@ import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { enfonicaApiRequest } from '../../transport';
 import { itemPresenter, itemProject, toItems } from '../common';
-import { readInstanceLocator } from './instanceLocator';
+import { readInstanceLocator } from '../../shared/instanceLocator';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
 export type InstanceTarget = { name: string } | { phoneNumber: string };

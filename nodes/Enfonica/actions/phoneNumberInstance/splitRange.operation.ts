@@ -11,7 +11,7 @@ import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { findHolders, resolveInstanceName } from './instanceLocator';
+import { findHolders, resolveInstanceName } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance } from './shared';
 

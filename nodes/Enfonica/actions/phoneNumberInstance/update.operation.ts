@@ -10,7 +10,7 @@ import { changeOptions, instanceLocator, outputChoice, projectField } from '../c
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { resolveInstance } from './instanceLocator';
+import { resolveInstance } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 

@@ -1,12 +1,12 @@
 import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { phoneNumberInstances } from '../../api';
-import { checked, inputError } from '../../helpers/inputError';
-import { toE164 } from '../../helpers/phoneNumbers';
-import { toInstanceName } from '../../helpers/resourceNames';
-import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
-import type { EnfonicaContext } from '../../transport';
-import { enfonicaApiRequestAllItems } from '../../transport';
+import { phoneNumberInstances } from '../api';
+import { checked, inputError } from '../helpers/inputError';
+import { toE164 } from '../helpers/phoneNumbers';
+import { toInstanceName } from '../helpers/resourceNames';
+import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
+import type { EnfonicaContext } from '../transport';
+import { enfonicaApiRequestAllItems } from '../transport';
 
 const FIELD = 'Phone Number Instance';
 
