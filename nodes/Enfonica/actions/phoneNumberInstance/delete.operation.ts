@@ -5,11 +5,11 @@ import { phoneNumberInstances } from '../../api';
 import { asNodeError } from '../../helpers/inputError';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { resolveInstance } from '../../shared/instanceLocator';
 import { attemptsOf, isFailedPrecondition, isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { resolveInstance } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 

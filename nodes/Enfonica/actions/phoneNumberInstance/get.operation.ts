@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
-import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import { resolveInstanceName } from '../../shared/instanceLocator';
+import { instanceLocator, outputChoice, phoneNumberOptions, projectField } from '../common.descriptions';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, toOutput } from './shared';
 

@@ -6,11 +6,11 @@ import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { LISTINGS, instanceIdOf, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { resolveInstance } from '../../shared/instanceLocator';
 import { isNotFound, isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { resolveInstance } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 

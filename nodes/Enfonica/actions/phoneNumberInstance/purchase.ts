@@ -5,12 +5,12 @@ import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
+import { findHolders } from '../../shared/instanceLocator';
 import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
+import { itemProject } from '../common';
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';
 import { sendChange } from '../plannedChange';
-import { itemProject } from '../common';
-import { findHolders } from '../../shared/instanceLocator';
 import { readInstanceFields } from './instanceFields';
 import { itemDefaultCountry } from './shared';
 

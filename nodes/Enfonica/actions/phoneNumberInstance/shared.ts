@@ -5,9 +5,9 @@ import { checked } from '../../helpers/inputError';
 import { toDefaultCountry } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { readInstanceLocator } from '../../shared/instanceLocator';
 import { enfonicaApiRequest } from '../../transport';
 import { itemPresenter, itemProject, toItems } from '../common';
-import { readInstanceLocator } from '../../shared/instanceLocator';
 
 /** What the resource locator points at once read: a resource name, or a number still to be looked up. */
 export type InstanceTarget = { name: string } | { phoneNumber: string };

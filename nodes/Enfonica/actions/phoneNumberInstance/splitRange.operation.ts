@@ -7,11 +7,11 @@ import { asNodeError, checked, inputError } from '../../helpers/inputError';
 import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
+import { findHolders, resolveInstanceName } from '../../shared/instanceLocator';
 import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
-import { findHolders, resolveInstanceName } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance } from './shared';
 

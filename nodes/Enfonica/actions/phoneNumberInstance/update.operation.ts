@@ -6,11 +6,11 @@ import { checked, inputError } from '../../helpers/inputError';
 import { checkLabelCount } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
+import { resolveInstance } from '../../shared/instanceLocator';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
 import { instanceFieldOptions, readInstanceFields } from './instanceFields';
-import { resolveInstance } from '../../shared/instanceLocator';
 import type { TargetedItem } from './shared';
 import { fetchInstance, itemTarget, presentInstance, toOutput } from './shared';
 

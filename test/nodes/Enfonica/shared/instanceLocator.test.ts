@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../../support/setup';
-import { byName, startTestBed } from '../../../../support/setup';
-import { searchList } from '../../../../harness/listSearch';
-import { byPhone, fromList, params, sent } from '../../../../support/operations';
+import type { TestBed } from '../../../support/setup';
+import { byName, startTestBed } from '../../../support/setup';
+import { searchList } from '../../../harness/listSearch';
+import { byPhone, fromList, params, sent } from '../../../support/operations';
 
 describe('Phone Number Instance locator', () => {
 	let bed: TestBed;
