@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { EnfonicaListCall } from '../api';
-import { checked } from '../helpers/inputError';
+import { checked } from '../errors';
 import { checkWholeNumber } from '../helpers/validation';
 import type { OutputModel } from '../models/output';
 import { presenter } from '../models/output';

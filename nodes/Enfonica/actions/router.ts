@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { checked } from '../helpers/inputError';
+import { checked, failedItem } from '../errors';
 import { checkWholeNumber } from '../helpers/validation';
 import { runPooled } from '../helpers/workerPool';
 import type { OutputModel } from '../models/output';
@@ -19,19 +19,6 @@ const resources: Record<string, { operations: Record<string, Operation<unknown>>
 };
 
 type Step = { ok: true; value: unknown } | { ok: false; error: Error };
-
-/** Per-item failure: an `{ error }` item under Continue On Fail, otherwise the error with its item number. */
-function failure(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData {
-	if (this.continueOnFail()) {
-		const description = (error as { description?: unknown }).description;
-		return { json: { error: error.message, ...(description ? { errorDescription: description as string } : {}) }, pairedItem: { item: itemIndex } };
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		throw error;
-	}
-	throw new NodeOperationError(this.getNode(), error, { itemIndex });
-}
 
 /** Options → Concurrency: a node-wide setting, read from the first item and checked before anything runs. */
 function readConcurrency(this: IExecuteFunctions): number {
@@ -68,7 +55,7 @@ async function runPhase(
 function throwFirstFailure(this: IExecuteFunctions, steps: Step[]): void {
 	if (this.continueOnFail()) return;
 	const itemIndex = steps.findIndex((step) => !step.ok);
-	if (itemIndex !== -1) failure.call(this, (steps[itemIndex] as { error: Error }).error, itemIndex);
+	if (itemIndex !== -1) failedItem.call(this, (steps[itemIndex] as { error: Error }).error, itemIndex);
 }
 
 /** A batch step over the items still in play; the items it fails are marked in `steps`. */
@@ -133,6 +120,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	await runPhase.call(this, steps, concurrency, async (resolved, itemIndex) => await handler.execute.call(this, resolved, itemIndex));
 	throwFirstFailure.call(this, steps);
 	return [
-		steps.flatMap((step, itemIndex) => (step.ok ? (step.value as INodeExecutionData[]) : [failure.call(this, step.error, itemIndex)])),
+		steps.flatMap((step, itemIndex) => (step.ok ? (step.value as INodeExecutionData[]) : [failedItem.call(this, step.error, itemIndex)])),
 	];
 }

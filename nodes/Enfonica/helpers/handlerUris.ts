@@ -6,7 +6,7 @@
  * starts (`http://`, `https://`, `sip:` or `tel:` follows it), so a comma inside a URL, e.g. in its
  * query, stays part of it. A list from an expression is taken entry by entry, never split.
  */
-import { InvalidValueError, restated } from './inputError';
+import { InvalidValueError, restated } from '../errors';
 import { toE164 } from './phoneNumbers';
 import { kindOf, preview, toText } from './text';
 

@@ -2,7 +2,7 @@
  * Enfonica's rules for a regulatory listing (see the API reference), checked before anything is
  * sent. Pure, like helpers/validation: each returns the cleaned value or throws InvalidValueError.
  */
-import { InvalidValueError } from './inputError';
+import { InvalidValueError } from '../errors';
 import { toRegionCode } from './regionCodes';
 import { toText } from './text';
 import { length } from './validation';

@@ -1,7 +1,7 @@
 import type { CountryCode } from '../vendor/libphonenumber';
 import { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from '../vendor/libphonenumber';
 
-import { InvalidValueError, restated } from './inputError';
+import { InvalidValueError, restated } from '../errors';
 import { VALID_PUNCTUATION, planOf, reader } from './phoneNumberMetadata';
 import { REGION_EXAMPLE, toRegionCode } from './regionCodes';
 import { toIdentifierText } from './text';

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { checked } from './inputError';
+import { checked } from '../errors';
 
 /**
  * The Prefix filter, under Filters, of Phone Number → Search, Phone Number Instance → Get Many

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { InvalidSourceError } from './inputError';
+import { InvalidSourceError } from '../errors';
 import { toProjectName } from './resourceNames';
 import { projectIdOfKey } from './serviceAccount';
 

@@ -1,34 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { networkProblemOf } from '../errors/network';
 import { baseUrlOf, DEFAULT_BASE_URL, timeoutMsOf } from './credentialSettings';
-
-/** Network failures in words: n8n replaces a message that names a code (ECONNREFUSED, …) with a generic text. */
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused: nothing listens there',
-	ECONNRESET: 'connection closed',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'host not found',
-};
-
-function networkCodeOf(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	for (let current = error; current && typeof current === 'object' && !seen.has(current); current = (current as { cause?: unknown }).cause) {
-		seen.add(current);
-		const { code } = current as { code?: unknown };
-		if (typeof code === 'string') return code;
-	}
-	return undefined;
-}
-
-/** What went wrong below HTTP, in words without error codes: "host not found", "no answer within 3 s". */
-export function networkProblemOf(error: unknown, timeoutMs?: number): string {
-	const code = networkCodeOf(error);
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout of \d+ms exceeded/i.test(String((error as { message?: unknown } | undefined)?.message));
-	if (timedOut) return timeoutMs ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'timed out';
-	return (code && NETWORK_WORDS[code]) ?? 'no answer';
-}
 
 /**
  * Whether a server answers at the API Base URL, asked when the credential holds no access token yet:

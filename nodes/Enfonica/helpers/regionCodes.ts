@@ -4,7 +4,7 @@
  * Node's ICU also names codes that are not (UK, EU, EZ, UN, XK, QO…): those are refused, as
  * Enfonica refuses them.
  */
-import { InvalidValueError } from './inputError';
+import { InvalidValueError } from '../errors';
 import { kindOf, preview } from './text';
 
 /** The 249 officially assigned ISO 3166-1 alpha-2 codes. */

@@ -1,6 +1,6 @@
 /** The one place that turns what users type into Enfonica resource names (and refuses the rest). */
 
-import { InvalidValueError, restated } from './inputError';
+import { InvalidValueError, restated } from '../errors';
 import { toIdentifierText } from './text';
 
 const ID = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';

@@ -3,8 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 import { sleep } from 'n8n-workflow';
 
 import { timeoutMsOf, tokenUrlOf } from './credentialSettings';
-import { InvalidSourceError } from './inputError';
-import { networkProblemOf } from './reachability';
+import { describeTokenFailure, InvalidSourceError } from '../errors';
 
 export const NUMBERING_SCOPE = 'https://api.enfonica.com/auth/numbering';
 
@@ -103,24 +102,6 @@ export function createTokenAssertion(key: ServiceAccountKey, tokenUrl: string, n
 	const unsigned = `${base64Url(JSON.stringify(header))}.${base64Url(JSON.stringify(claims))}`;
 	const signature = createSign('RSA-SHA256').update(unsigned).sign(key.privateKey);
 	return `${unsigned}.${base64Url(signature)}`;
-}
-
-/**
- * A token-exchange failure in words, from the OAuth error body only (never the request).
- * Network codes are put in words: n8n replaces a message that contains one with a generic text.
- */
-export function describeTokenFailure(tokenUrl: string, error: unknown, attempts = 1, timeoutMs?: number): string {
-	const err = error as { response?: { status?: number; data?: unknown } };
-	const status = err?.response?.status;
-	const data = err?.response?.data as { error?: unknown; error_description?: unknown } | undefined;
-	if (status && status >= 500) {
-		return `The Enfonica token endpoint ${tokenUrl} had a temporary problem (HTTP ${status}${attempts > 1 ? `, tried ${attempts} times` : ''}). Try again later.`;
-	}
-	if (status) {
-		const reason = [data?.error, data?.error_description].filter((part) => typeof part === 'string').join(': ');
-		return `Enfonica refused the service account key at ${tokenUrl} (HTTP ${status}${reason ? `, ${reason}` : ''}). Check that the key is current and not revoked.`;
-	}
-	return `Could not reach the Enfonica token endpoint ${tokenUrl} (${networkProblemOf(error, timeoutMs)}). Check the credential's Token URL and that n8n can reach it (network, proxy, firewall).`;
 }
 
 /**

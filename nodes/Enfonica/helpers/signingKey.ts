@@ -1,4 +1,4 @@
-import { InvalidValueError } from './inputError';
+import { InvalidValueError } from '../errors';
 
 /** Enfonica signs handler requests with a 64-byte key; the Console shows it base64-encoded (88 characters). */
 export const SIGNING_KEY_BYTES = 64;

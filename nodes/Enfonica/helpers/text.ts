@@ -3,7 +3,7 @@
  * numbers (and, for free text, booleans) as their text, nothing as ''. Lists and objects are
  * refused: sent as text they would arrive as "[object Object]" or "a,b".
  */
-import { InvalidValueError } from './inputError';
+import { InvalidValueError } from '../errors';
 
 /** How a value is named in a message: "a list", "an object", "a number", … */
 export function kindOf(input: unknown): string {

@@ -4,7 +4,7 @@
  * in words; the caller adds the field name and the item number (helpers/inputError).
  */
 
-import { InvalidValueError, restated } from './inputError';
+import { InvalidValueError, restated } from '../errors';
 import { toText } from './text';
 
 export const MAX_DISPLAY_NAME = 100;

@@ -9,12 +9,11 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../api';
-import { asNodeError, inputError } from '../helpers/inputError';
+import { asNodeError, inputError, isFailedPrecondition, isNotFound } from '../errors';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { MAX_HANDLER_URIS } from '../helpers/handlerUris';
 import { resolveInstanceName } from '../shared/instanceLocator';
 import { enfonicaApiRequest } from '../transport';
-import { isFailedPrecondition, isNotFound } from '../transport/errors';
 import type { InboundEvent } from './events';
 import { hasRoom, isInPlace, othersIn, placed } from './handlerList';
 import { readSettings, selectedEvents, signingKey } from './settings';

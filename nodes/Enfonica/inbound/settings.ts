@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, INodeParameterResourceLocator, IWebhookFunctions } from 'n8n-workflow';
 
-import { checked } from '../helpers/inputError';
+import { checked } from '../errors';
 import { decodeSigningKey } from '../helpers/signingKey';
 import { checkChoice, checkChoices } from '../helpers/validation';
 import { readInstanceLocator } from '../shared/instanceLocator';

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INode, INodeListSearchItems, I
 
 import type { EnfonicaListCall } from '../api';
 import { phoneNumberInstances, regulatoryListings } from '../api';
-import { asNodeError } from '../helpers/inputError';
+import { asNodeError } from '../errors';
 import { PhoneNumberError, toListPrefix } from '../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import { numberOf } from '../models/phoneNumberInstance';

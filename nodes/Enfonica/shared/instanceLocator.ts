@@ -1,7 +1,7 @@
 import type { INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../api';
-import { checked, inputError } from '../helpers/inputError';
+import { checked, inputError } from '../errors';
 import { toE164 } from '../helpers/phoneNumbers';
 import { toInstanceName } from '../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';

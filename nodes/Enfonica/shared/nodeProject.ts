@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { checked } from '../helpers/inputError';
+import { checked } from '../errors';
 import { resolveProjectName } from '../helpers/project';
 import type { EnfonicaContext } from '../transport';
 import { CREDENTIAL_TYPE } from '../transport';

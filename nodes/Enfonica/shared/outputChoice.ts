@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { checked } from '../helpers/inputError';
+import { checked } from '../errors';
 import { checkChoice, checkChoices } from '../helpers/validation';
 import type { OutputModel, OutputShape } from '../models/output';
 

@@ -6,16 +6,15 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { EnfonicaCall, EnfonicaListCall, PathArgs } from '../api';
 import { pathOf } from '../api';
+import { apiStatusError, asNodeError, networkErrorCode, noAnswerError, repeatedPageTokenError } from '../errors';
 import { baseUrlOf, CredentialSettingError, FIX_IN_CREDENTIAL, timeoutMsOf } from '../helpers/credentialSettings';
-import { asNodeError } from '../helpers/inputError';
-import { apiStatusError, noAnswerError } from './errors';
 import { closeGate, passGate } from './gate';
 import type { Failure } from './retry';
-import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, networkErrorCode, parseRetryAfter, retryDelayMs, retryInfoDelayMs } from './retry';
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, isRetryable, parseRetryAfter, retryDelayMs, retryInfoDelayMs } from './retry';
 
 export type EnfonicaContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -177,11 +176,7 @@ export async function enfonicaApiRequestAllItems<T = IDataObject>(
 		pageToken = page.nextPageToken;
 		if (pageToken !== undefined) {
 			if (seenTokens.has(pageToken)) {
-				throw new NodeApiError(this.getNode(), { message: 'repeated page token' }, {
-					message: 'Enfonica returned the same page token twice',
-					description: 'Listing stopped to avoid an endless loop. Try again; if it persists, report it to Enfonica support.',
-					itemIndex: options.itemIndex,
-				});
+				throw repeatedPageTokenError(this.getNode(), options.itemIndex);
 			}
 			seenTokens.add(pageToken);
 		}

@@ -9,18 +9,6 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-const NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'EPIPE',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'EAI_AGAIN',
-	'UND_ERR_SOCKET',
-]);
-
 export type Failure =
 	| { kind: 'status'; status: number; retryAfterMs?: number }
 	| { kind: 'network'; code: string }
@@ -67,20 +55,3 @@ export function retryInfoDelayMs(body: unknown): number | undefined {
 	}
 	return undefined;
 }
-
-/** The network error code of a failed request, if it failed below HTTP. */
-export function networkErrorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const { code, message } = current as { code?: unknown; message?: unknown };
-		if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
-		if (typeof message === 'string' && /timeout of \d+ms exceeded|socket hang up/i.test(message)) {
-			return /timeout/i.test(message) ? 'ETIMEDOUT' : 'ECONNRESET';
-		}
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-

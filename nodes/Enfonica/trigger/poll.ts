@@ -2,13 +2,12 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneNumberInstances, regulatoryListings } from '../api';
-import { asNodeError } from '../helpers/inputError';
+import { asNodeError, isNotFound } from '../errors';
 import { toInstanceName } from '../helpers/resourceNames';
 import { runPooled } from '../helpers/workerPool';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
 import type { RegulatoryListing } from '../models/regulatoryListing';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
-import { isNotFound } from '../transport/errors';
 import type { Change } from './diff';
 import { diffListing, fingerprintsOf, listingConfigurationText, listingText, snapshotOf, vanishedIds } from './diff';
 import { changeToJson, isHarmlessToForget, isWanted } from './events';

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { checked } from '../helpers/inputError';
+import { checked } from '../errors';
 import { LIFECYCLE_STATE_OPTIONS } from '../helpers/lifecycleStates';
 import { toListPrefix } from '../helpers/phoneNumbers';
 import { readPrefixFilter } from '../helpers/prefixFilter';

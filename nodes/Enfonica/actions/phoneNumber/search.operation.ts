@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumbers } from '../../api';
-import { checked } from '../../helpers/inputError';
+import { checked } from '../../errors';
 import { NUMBER_TYPE_OPTIONS, NUMBER_TYPES } from '../../helpers/numberTypes';
 import { toCountryCode, toSearchPrefix } from '../../helpers/phoneNumbers';
 import { prefixFilterField, readPrefixFilter } from '../../helpers/prefixFilter';

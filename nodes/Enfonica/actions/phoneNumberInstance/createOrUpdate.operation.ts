@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
-import { checked, inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../errors';
 import { checkLabelCount, checkLabels } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';

@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiErr
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
-import { asNodeError } from '../../helpers/inputError';
+import { asNodeError, attemptsOf, isFailedPrecondition, isOutcomeUnknown, notDoneError } from '../../errors';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { resolveInstance } from '../../shared/instanceLocator';
-import { attemptsOf, isFailedPrecondition, isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
-import { checked } from '../../helpers/inputError';
+import { checked } from '../../errors';
 import { LIFECYCLE_STATE_OPTIONS } from '../../helpers/lifecycleStates';
 import { toListPrefix } from '../../helpers/phoneNumbers';
 import { prefixFilterField, readPrefixFilter } from '../../helpers/prefixFilter';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checked, InvalidValueError } from '../../helpers/inputError';
+import { checked, InvalidValueError } from '../../errors';
 import { checkCallHandlerUris, checkMessageHandlerUris } from '../../helpers/handlerUris';
 import type { LabelPair } from '../../helpers/validation';
 import { MAX_DISPLAY_NAME, checkDisplayName, checkLabels } from '../../helpers/validation';

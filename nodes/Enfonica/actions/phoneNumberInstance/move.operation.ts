@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
-import { asNodeError, checked, inputError } from '../../helpers/inputError';
+import { asNodeError, checked, inputError, isNotFound, isOutcomeUnknown, notDoneError } from '../../errors';
 import { LISTINGS, instanceIdOf, projectOfInstance, toProjectName, toResourceName } from '../../helpers/resourceNames';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';
 import { resolveInstance } from '../../shared/instanceLocator';
-import { isNotFound, isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, checked, inputError } from '../../helpers/inputError';
+import { asNodeError, checked, inputError, isOutcomeUnknown, notDoneError } from '../../errors';
 import { toE164 } from '../../helpers/phoneNumbers';
 import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { findHolders } from '../../shared/instanceLocator';
-import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { itemProject } from '../common';
 import type { BatchItem } from '../operation';
 import type { Change } from '../plannedChange';

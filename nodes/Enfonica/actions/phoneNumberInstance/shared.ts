@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { phoneNumberInstances } from '../../api';
-import { checked } from '../../helpers/inputError';
+import { checked } from '../../errors';
 import { toDefaultCountry } from '../../helpers/phoneNumbers';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT } from '../../models/phoneNumberInstance';

@@ -3,12 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { SplitRangeResult } from '../../api';
 import { phoneNumberInstances } from '../../api';
-import { asNodeError, checked, inputError } from '../../helpers/inputError';
+import { asNodeError, checked, inputError, isOutcomeUnknown, notDoneError } from '../../errors';
 import { checkWholeNumber } from '../../helpers/validation';
 import type { PhoneNumberInstance } from '../../models/phoneNumberInstance';
 import { INSTANCE_OUTPUT, numberOf } from '../../models/phoneNumberInstance';
 import { findHolders, resolveInstanceName } from '../../shared/instanceLocator';
-import { isOutcomeUnknown, notDoneError } from '../../transport/errors';
 import { changeOptions, instanceLocator, outputChoice, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { regulatoryListings } from '../../api';
-import { checked, inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../errors';
 import {
 	MAX_BUSINESS_NAME,
 	MAX_PERSON_NAME,

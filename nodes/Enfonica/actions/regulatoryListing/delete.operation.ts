@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { regulatoryListings } from '../../api';
-import { asNodeError } from '../../helpers/inputError';
-import { attemptsOf, isFailedPrecondition, isNotFound } from '../../transport/errors';
+import { asNodeError, attemptsOf, isFailedPrecondition, isNotFound, listingInUseError } from '../../errors';
 import { listingChangeOptions, projectField } from '../common.descriptions';
 import type { Change } from '../plannedChange';
 import { dryRunItem, isDryRun, sendChange } from '../plannedChange';
@@ -27,12 +26,7 @@ export async function execute(this: IExecuteFunctions, name: string, itemIndex: 
 		if (isNotFound(error) && (attemptsOf(error) ?? 1) > 1) return [{ json: { name, deleted: true }, pairedItem: { item: itemIndex } }];
 		// Enfonica refuses while a phone number instance still uses the listing.
 		if (!isFailedPrecondition(error)) throw asNodeError(this.getNode(), error, itemIndex);
-		throw new NodeApiError(this.getNode(), { message: (error as Error).message }, {
-			itemIndex,
-			message: `The regulatory listing ${name} is still used by a phone number and cannot be deleted`,
-			description: `${(error as NodeApiError).description ?? (error as Error).message}\nMove those numbers to another listing (Phone Number Instance → Move, option Regulatory Listing) or delete them, then delete the listing.`,
-			httpCode: '400',
-		});
+		throw listingInUseError(this.getNode(), error as NodeApiError, name, itemIndex);
 	}
 	return [{ json: { name, deleted: true }, pairedItem: { item: itemIndex } }];
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { regulatoryListings } from '../../api';
-import { checked, inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../errors';
 import { checkRegionCode } from '../../helpers/listingRules';
 import { NUMBER_TYPE_OPTIONS, NUMBER_TYPES } from '../../helpers/numberTypes';
 import { checkChoice } from '../../helpers/validation';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { checked } from '../../helpers/inputError';
+import { checked } from '../../errors';
 import { LISTINGS, toResourceName } from '../../helpers/resourceNames';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';

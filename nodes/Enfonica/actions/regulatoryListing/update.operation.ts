@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { regulatoryListings } from '../../api';
-import { checked, inputError } from '../../helpers/inputError';
+import { checked, inputError } from '../../errors';
 import { checkDisplayName, MAX_DISPLAY_NAME } from '../../helpers/validation';
 import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';

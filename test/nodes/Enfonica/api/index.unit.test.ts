@@ -7,7 +7,7 @@ import type { INode } from 'n8n-workflow';
 
 import type { EnfonicaCall } from '../../../../nodes/Enfonica/api';
 import { ENFONICA_CALLS, pathOf, pathPattern, phoneNumberInstances, phoneNumbers, regulatoryListings } from '../../../../nodes/Enfonica/api';
-import { apiStatusError, noAnswerError } from '../../../../nodes/Enfonica/transport/errors';
+import { apiStatusError, noAnswerError } from '../../../../nodes/Enfonica/errors';
 import type { Failure } from '../../../../nodes/Enfonica/transport/retry';
 import { isRetryable } from '../../../../nodes/Enfonica/transport/retry';
 

@@ -3,7 +3,7 @@
  * cleaned value or throws an InvalidValueError saying what is wrong (the caller adds the field
  * and the item; the engine tests check that part and that nothing is sent).
  */
-import { InvalidValueError } from '../../../../nodes/Enfonica/helpers/inputError';
+import { InvalidValueError } from '../../../../nodes/Enfonica/errors';
 import {
 	MAX_DISPLAY_NAME,
 	MAX_LABELS,

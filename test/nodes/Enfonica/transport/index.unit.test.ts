@@ -10,7 +10,7 @@ import type { EnfonicaCall } from '../../../../nodes/Enfonica/api';
 import { phoneNumberInstances } from '../../../../nodes/Enfonica/api';
 import { enfonicaApiRequest } from '../../../../nodes/Enfonica/transport';
 import type { CallArgs } from '../../../../nodes/Enfonica/transport';
-import { attemptsOf } from '../../../../nodes/Enfonica/transport/errors';
+import { attemptsOf } from '../../../../nodes/Enfonica/errors';
 import { MAX_ATTEMPTS } from '../../../../nodes/Enfonica/transport/retry';
 
 type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | { networkCode: string };

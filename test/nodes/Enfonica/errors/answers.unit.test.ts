@@ -1,5 +1,5 @@
 /**
- * Error mapping (transport/errors.ts), from the sources: what an Enfonica refusal or a lost
+ * Error mapping (errors/answers.ts and errors/outcome.ts), from the sources: what an Enfonica refusal or a lost
  * answer becomes — what happened and how to fix it (checked in message and description
  * together), whether something may have happened — and that only the API's own error fields are
  * kept.
@@ -8,8 +8,8 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { phoneNumberInstances as instances, regulatoryListings as listings } from '../../../../nodes/Enfonica/api';
-import type { RequestSummary } from '../../../../nodes/Enfonica/transport/errors';
-import { apiStatusError, attemptsOf, isFailedPrecondition, isNotFound, noAnswerError } from '../../../../nodes/Enfonica/transport/errors';
+import type { RequestSummary } from '../../../../nodes/Enfonica/errors';
+import { apiStatusError, attemptsOf, isFailedPrecondition, isNotFound, noAnswerError, repeatedPageTokenError } from '../../../../nodes/Enfonica/errors';
 
 const node: INode = { id: '1', name: 'Enfonica', type: 'n8n-nodes-enfonica.enfonica', typeVersion: 1, position: [0, 0], parameters: {} };
 const INSTANCE = 'projects/p/phoneNumberInstances/abc';
@@ -78,5 +78,16 @@ describe('noAnswerError', () => {
 		expect(read.message).toMatch(/connection failed\) after 5 attempts$/);
 		expect(read.description).toBe('Check the API Base URL in the credential and the network, then try again.');
 		expect(attemptsOf(read)).toBe(5);
+	});
+});
+
+describe('repeatedPageTokenError', () => {
+	it('says the listing stopped and what to do', () => {
+		const error = repeatedPageTokenError(node, 3);
+		expect([error.message, error.description, error.context.itemIndex]).toEqual([
+			'Enfonica returned the same page token twice',
+			'Listing stopped to avoid an endless loop. Try again; if it persists, report it to Enfonica support.',
+			3,
+		]);
 	});
 });

@@ -2,8 +2,9 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Effect, EnfonicaAction, EnfonicaCall, PathArgs } from '../api';
-import type { Failure } from './retry';
-import { MAX_RETRY_AFTER_MS } from './retry';
+import type { Failure } from '../transport/retry';
+import { MAX_RETRY_AFTER_MS } from '../transport/retry';
+import { isTimeoutCode } from './network';
 
 export interface RequestSummary extends PathArgs {
 	call: EnfonicaCall;
@@ -152,50 +153,12 @@ export function apiStatusError(node: INode, status: number, body: unknown, reque
 	return apiError;
 }
 
-/** How many times the request that failed with this error was sent (1 = not retried); undefined for other errors. */
-export function attemptsOf(error: unknown): number | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const attempts = error.context.attempts;
-	return typeof attempts === 'number' ? attempts : undefined;
-}
-
-/** Enfonica answered 404: the resource does not exist (in that project). */
-export function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
-
-/** Enfonica refused the request because of the resource's state (400 FAILED_PRECONDITION), e.g. "already deleted". */
-export function isFailedPrecondition(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '400' && error.context.googleStatus === 'FAILED_PRECONDITION';
-}
-
-/**
- * The request may or may not have been carried out: no usable answer (timeout, reset, unreadable
- * body) or a 5xx. Only a read can tell what happened.
- */
-export function isOutcomeUnknown(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	return typeof error.context.noAnswer === 'string' || /^5\d\d$/.test(String(error.httpCode));
-}
-
-/**
- * After an unclear outcome, a read showed the change was not made: `${what}: no clear answer from
- * Enfonica (HTTP 503 | timed out | connection failed | malformed JSON)`, with the finding (what the
- * read saw, that running again is safe) as the description. Independent of the original error's
- * wording, which says the change may have happened.
- */
-export function notDoneError(node: INode, error: NodeApiError, itemIndex: number, what: string, finding: string): NodeApiError {
-	const cause = typeof error.context.noAnswer === 'string' ? error.context.noAnswer : `HTTP ${error.httpCode}`;
-	const message = `${what}: no clear answer from Enfonica (${cause})`;
-	return new NodeApiError(node, { message }, { itemIndex, httpCode: error.httpCode ?? undefined, message, description: finding });
-}
-
 /** No usable HTTP answer (connection reset, timeout, unreadable body). */
 export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'status' }>, request: RequestSummary): NodeApiError {
 	const { call } = request;
 	const change = oneOffOf(call);
 	const retried = request.attempts > 1 ? ` after ${request.attempts} attempts` : '';
-	const timedOut = failure.kind === 'network' && (failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED');
+	const timedOut = failure.kind === 'network' && isTimeoutCode(failure.code);
 	const what =
 		failure.kind === 'malformed'
 			? 'an unreadable answer (not a JSON object)'
@@ -221,6 +184,25 @@ export function noAnswerError(node: INode, failure: Exclude<Failure, { kind: 'st
 	);
 	noAnswer.context.attempts = request.attempts;
 	// What no answer means, for an error saying what a read after it found (notDoneError).
-	noAnswer.context.noAnswer = failure.kind === 'malformed' ? 'malformed JSON' : failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED' ? 'timed out' : 'connection failed';
+	noAnswer.context.noAnswer = failure.kind === 'malformed' ? 'malformed JSON' : timedOut ? 'timed out' : 'connection failed';
 	return noAnswer;
+}
+
+/** A listing whose next page token was already read: paging on would never end. */
+export function repeatedPageTokenError(node: INode, itemIndex: number | undefined): NodeApiError {
+	return new NodeApiError(node, { message: 'repeated page token' }, {
+		message: 'Enfonica returned the same page token twice',
+		description: 'Listing stopped to avoid an endless loop. Try again; if it persists, report it to Enfonica support.',
+		itemIndex,
+	});
+}
+
+/** Enfonica refused to delete a regulatory listing (400 FAILED_PRECONDITION): a phone number instance still uses it. */
+export function listingInUseError(node: INode, refusal: NodeApiError, name: string, itemIndex: number): NodeApiError {
+	return new NodeApiError(node, { message: refusal.message }, {
+		itemIndex,
+		message: `The regulatory listing ${name} is still used by a phone number and cannot be deleted`,
+		description: `${refusal.description ?? refusal.message}\nMove those numbers to another listing (Phone Number Instance → Move, option Regulatory Listing) or delete them, then delete the listing.`,
+		httpCode: '400',
+	});
 }
