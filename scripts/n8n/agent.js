@@ -17,7 +17,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const lib = require('./lib');
+const { sleep, waitFor } = require('./util');
+const { resetEmulator } = require('./emulator');
+const { executionDetail, executionsOf } = require('./editorApi');
 
 const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
 const WEBHOOK_TYPE = 'n8n-nodes-base.webhook';
@@ -34,17 +36,56 @@ const MAX_BYTES_PER_SEARCH_RESULT = 300;
 const MAX_BYTES_PER_INSTANCE = 450;
 const FINAL_STATES = new Set(['success', 'error', 'crashed', 'canceled']);
 
+/** @typedef {Awaited<ReturnType<typeof import('./modelServer').startModelServer>>} ModelServer */
+/** @typedef {Awaited<ReturnType<typeof import('./smtpSink').startSmtpSink>>} SmtpSink */
+/** @typedef {{ role: string, content?: unknown, tool_call_id?: string, tool_calls?: Array<{ id: string, function: { name: string, arguments?: string } }> }} ChatMessage */
+/** @typedef {{ model: string, messages?: ChatMessage[], tools?: Array<{ function: ChatTool }> }} ChatRequest A chat completion request, as n8n's OpenAI Chat Model sends it. */
+/** @typedef {{ name: string, description?: string, parameters?: { properties?: Record<string, unknown> } }} ChatTool */
+/**
+ * @typedef {object} AgentContext
+ * @property {import('./types').Install} install
+ * @property {import('./types').N8nServer} server
+ * @property {import('./types').Session} session
+ * @property {import('./types').WorkflowInfo} wf
+ * @property {import('./types').Emulator} emulator
+ * @property {ModelServer} model
+ * @property {SmtpSink} smtp
+ */
+/**
+ * @typedef {object} Conversation What one request to the agent showed.
+ * @property {'approve' | 'decline'} decision
+ * @property {string[]} problems
+ * @property {import('./modelServer').ModelCall[]} calls
+ * @property {import('./types').RequestLogEntry[]} requests
+ * @property {number} ms
+ * @property {any} [paused] the execution once it waited for the review (or ended)
+ * @property {number} [boughtWhileWaiting]
+ * @property {import('./smtpSink').Mail | null} [mail] the review email
+ * @property {number} [clicked] the HTTP status of the review link
+ * @property {any} [final] the execution once finished
+ * @property {import('./smtpSink').Mail | null} [answer] the agent's answer, emailed
+ */
+
+/** @param {import('./types').Workflow} workflow */
 function isAgentWorkflow(workflow) {
 	return (workflow.nodes || []).some((node) => node.type === AGENT_TYPE);
 }
 
-/** n8n derives review nodes for tools (…HitlTool) from its loader's tool-generation/hitl-tools. */
+/**
+ * n8n derives review nodes for tools (…HitlTool) from its loader's tool-generation/hitl-tools.
+ * @param {import('./types').Install} install
+ */
 function hasToolReview(install) {
 	return fs.existsSync(path.join(path.dirname(install.n8n), '..', 'dist', 'tool-generation', 'hitl-tools.js'));
 }
 
-/** The credentials the agent example names, pointed at the scripted model and the SMTP sink. */
+/**
+ * The credentials the agent example names, pointed at the scripted model and the SMTP sink.
+ * @param {import('./types').Workflow[]} workflows @param {ModelServer} model @param {SmtpSink} smtp
+ * @returns {import('./types').CredentialRecord[]}
+ */
 function agentCredentials(workflows, model, smtp) {
+	/** @type {Map<string, import('./types').CredentialRecord>} */
 	const records = new Map();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes || []) {
@@ -58,7 +99,10 @@ function agentCredentials(workflows, model, smtp) {
 	return [...records.values()];
 }
 
-/** The example as the test imports it: any model id works with the scripted server. */
+/**
+ * The example as the test imports it: any model id works with the scripted server.
+ * @param {import('./types').WorkflowInfo} wf
+ */
 function prepareAgentWorkflow(wf) {
 	for (const node of wf.workflow.nodes) {
 		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') node.parameters = { ...node.parameters, model: { __rl: true, mode: 'id', value: 'scripted-model' } };
@@ -66,16 +110,19 @@ function prepareAgentWorkflow(wf) {
 	return wf;
 }
 
+/** @param {ChatRequest} request */
 function toolMessages(request) {
 	return (request.messages || []).filter((message) => message.role === 'tool');
 }
 
+/** @param {ChatRequest} request */
 function userText(request) {
 	const users = (request.messages || []).filter((message) => message.role === 'user');
 	const content = users.length ? users[users.length - 1].content : '';
 	return typeof content === 'string' ? content : JSON.stringify(content);
 }
 
+/** @param {ChatMessage} message */
 function contentText(message) {
 	return typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
 }
@@ -84,6 +131,7 @@ function contentText(message) {
  * The scripted model. A conversation asking to "check first" makes a bad search, a good one, a
  * listing, then buys; otherwise it searches and buys. The number it buys is the first one its
  * search returned; its last message says whether the purchase went through.
+ * @param {ChatRequest} request @returns {import('./modelServer').ScriptStep}
  */
 function agentScript(request) {
 	const tools = (request.tools || []).map((tool) => tool.function);
@@ -112,42 +160,60 @@ function agentScript(request) {
 	return { content: /phoneNumberInstances\//.test(outcome) ? `Bought ${chosen()} as "${DISPLAY_NAME}".` : `I did not buy ${chosen()}: the purchase was not approved.` };
 }
 
-/** Each tool call of a conversation with the result the agent sent back, from its last request. */
+/**
+ * Each tool call of a conversation with the result the agent sent back, from its last request.
+ * @param {ChatRequest} request
+ */
 function toolExchanges(request) {
+	/** @type {Map<string, { name: string, arguments: any }>} */
 	const calls = new Map();
 	for (const message of request.messages || []) {
 		for (const call of message.tool_calls || []) calls.set(call.id, { name: call.function.name, arguments: JSON.parse(call.function.arguments || '{}') });
 	}
-	return toolMessages(request).map((message) => ({ ...calls.get(message.tool_call_id), result: contentText(message) }));
+	return toolMessages(request).map((message) => ({ ...calls.get(message.tool_call_id || ''), result: contentText(message) }));
 }
 
+/** @param {import('./types').RequestLogEntry} entry */
 function isCreate(entry) {
 	return entry.method === 'POST' && /\/phoneNumberInstances$/.test(entry.path);
 }
 
+/** @param {import('./types').RequestLogEntry} entry */
 function isSearch(entry) {
 	return entry.method === 'GET' && /\/phoneNumbers:search$/.test(entry.path);
 }
 
-/** Where the example takes requests: its Webhook's production URL. */
+/**
+ * Where the example takes requests: its Webhook's production URL.
+ * @param {string} baseUrl @param {import('./types').WorkflowInfo} wf
+ */
 function requestUrl(baseUrl, wf) {
-	return `${baseUrl}/webhook/${wf.workflow.nodes.find((node) => node.type === WEBHOOK_TYPE).parameters.path}`;
+	const webhook = wf.workflow.nodes.find((node) => node.type === WEBHOOK_TYPE);
+	if (!webhook) throw new Error(`${wf.relative} has no Webhook node to send requests to`);
+	return `${baseUrl}/webhook/${(webhook.parameters || {}).path}`;
 }
 
-/** POSTs a request to the example; retried while the production webhook is not registered yet (404). */
+/**
+ * POSTs a request to the example; retried while the production webhook is not registered yet (404).
+ * @param {string} url @param {unknown} body @returns {Promise<{ status: number, body: string }>}
+ */
 async function sendRequest(url, body) {
 	for (let attempt = 1; ; attempt++) {
 		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 		if (response.status !== 404 || attempt >= 20) return { status: response.status, body: await response.text() };
-		await lib.sleep(500);
+		await sleep(500);
 	}
 }
 
+/** @param {import('./smtpSink').Mail} mail */
 function mailSubject(mail) {
 	return (/^Subject: (.*)$/m.exec(mail.text) || [])[1] || '';
 }
 
-/** An email as `npm run n8n` prints it: a review's links to open, or an answer's text. */
+/**
+ * An email as `npm run n8n` prints it: a review's links to open, or an answer's text.
+ * @param {import('./smtpSink').Mail} mail
+ */
 function describeMail(mail) {
 	const links = reviewLinks(mail);
 	const body = links.length
@@ -156,34 +222,48 @@ function describeMail(mail) {
 	return `\nEmail to ${mail.to.join(', ')}: "${mailSubject(mail)}"${links.length ? ' (open one link in your browser)' : ''}\n${body}`;
 }
 
-/** The approve / decline links of a review email (HTML, quoted-printable decoded). */
+/**
+ * The approve / decline links of a review email (HTML, quoted-printable decoded).
+ * @param {import('./smtpSink').Mail} mail
+ */
 function reviewLinks(mail) {
 	const links = mail.text.match(/https?:\/\/[^"'\s<>]*webhook-waiting[^"'\s<>]*/g) || [];
 	return [...new Set(links.map((link) => link.replace(/&amp;/g, '&')))];
 }
 
-/** One request: tool calls → review (approve or decline) → the agent's answer, emailed. */
+/**
+ * One request: tool calls → review (approve or decline) → the agent's answer, emailed.
+ * @param {AgentContext & { request: string, decision: 'approve' | 'decline' }} context
+ * @returns {Promise<Conversation>}
+ */
 async function converse({ install, server, session, wf, emulator, model, smtp, request, decision }) {
 	const started = Date.now();
 	const before = { calls: model.calls.length, mails: smtp.messages.length, requests: emulator.requests.length };
-	const known = new Set((await lib.executionsOf(session, wf.id)).map((execution) => execution.id));
-	const sent = await sendRequest(requestUrl(server.url, wf), { request, email: REQUESTER }).catch((error) => ({ status: 0, body: error.message }));
-	if (sent.status !== 200) return { decision, problems: [`POST ${requestUrl(server.url, wf)}: ${sent.status} ${sent.body.slice(0, 200)}`] };
-	const newest = async () => (await lib.executionsOf(session, wf.id)).find((execution) => !known.has(execution.id));
-	const paused = await lib.waitFor(async () => {
+	/** @type {Conversation} */
+	const result = { decision, problems: [], calls: [], requests: [], ms: 0 };
+	// What the model and Enfonica saw of this conversation, however far it got.
+	const finish = () => Object.assign(result, { calls: model.calls.slice(before.calls), requests: emulator.requests.slice(before.requests), ms: Date.now() - started });
+	const known = new Set((await executionsOf(session, wf.id)).map((execution) => execution.id));
+	const sent = await sendRequest(requestUrl(server.url, wf), { request, email: REQUESTER }).catch((error) => ({ status: 0, body: String(error.message) }));
+	if (sent.status !== 200) {
+		result.problems.push(`POST ${requestUrl(server.url, wf)}: ${sent.status} ${sent.body.slice(0, 200)}`);
+		return finish();
+	}
+	const newest = async () => (await executionsOf(session, wf.id)).find((execution) => !known.has(execution.id));
+	const paused = await waitFor(async () => {
 		const execution = await newest();
 		return execution && (execution.status === 'waiting' || FINAL_STATES.has(execution.status)) ? execution : null;
 	}, 120000, 1000);
-	const result = { paused, decision, problems: [] };
+	result.paused = paused;
 	if (!paused) {
 		result.problems.push('no execution reached the review (waiting) within 120 s');
-		return result;
+		return finish();
 	}
 	result.boughtWhileWaiting = emulator.requests.slice(before.requests).filter(isCreate).length;
 	if (paused.status !== 'waiting') {
 		result.problems.push(`the execution ended (${paused.status}) instead of waiting for the review`);
 	} else {
-		const mail = await lib.waitFor(() => smtp.messages[before.mails], 15000, 250);
+		const mail = await waitFor(() => smtp.messages[before.mails], 15000, 250);
 		const links = mail ? reviewLinks(mail) : [];
 		const link = links.find((candidate) => candidate.includes(`approved=${decision === 'approve'}`));
 		result.mail = mail;
@@ -194,18 +274,16 @@ async function converse({ install, server, session, wf, emulator, model, smtp, r
 			result.clicked = clicked.status;
 		}
 	}
-	result.final = await lib.waitFor(async () => {
-		const execution = await lib.executionDetail(install, session, paused.id).catch(() => null);
-		return execution && FINAL_STATES.has(execution.status) ? execution : null;
+	result.final = await waitFor(async () => {
+		const execution = await executionDetail(install, session, paused.id).catch(() => null);
+		return execution && execution.status && FINAL_STATES.has(execution.status) ? execution : null;
 	}, 120000, 1000);
 	if (!result.final) result.problems.push(`execution ${paused.id} did not finish within 120 s of the review`);
-	result.answer = await lib.waitFor(() => smtp.messages.slice(before.mails).find((mail) => mail.to.some((to) => to.includes(REQUESTER))), 15000, 250);
-	result.calls = model.calls.slice(before.calls);
-	result.requests = emulator.requests.slice(before.requests);
-	result.ms = Date.now() - started;
-	return result;
+	result.answer = await waitFor(() => smtp.messages.slice(before.mails).find((mail) => mail.to.some((to) => to.includes(REQUESTER))), 15000, 250);
+	return finish();
 }
 
+/** @param {string} text */
 function bytesPerNumber(text) {
 	let items;
 	try {
@@ -217,17 +295,21 @@ function bytesPerNumber(text) {
 	return { count: list.length, bytes: Buffer.byteLength(text), perNumber: Math.round(Buffer.byteLength(text) / Math.max(list.length, 1)) };
 }
 
-/** Runs both conversations and records what they show. */
+/**
+ * Runs both conversations and records what they show.
+ * @param {AgentContext & { record: import('./report').Report['record'], logsDir: string }} context
+ */
 async function checkAgent({ install, server, session, wf, emulator, model, smtp, record, logsDir }) {
 	if (!hasToolReview(install)) {
 		record({ label: 'AI agent with the Enfonica tools', skipped: true, summary: `n8n ${install.version} derives no review nodes for tools (…HitlTool), which the agent example uses` });
 		return;
 	}
-	lib.resetEmulator(emulator);
+	resetEmulator(emulator);
 	const approved = await converse({ install, server, session, wf, emulator, model, smtp, request: 'Check first, then find a Sydney number with SMS and buy it.', decision: 'approve' });
 	const declined = await converse({ install, server, session, wf, emulator, model, smtp, request: 'Find a Sydney number with SMS and buy it.', decision: 'decline' });
 	fs.writeFileSync(path.join(logsDir, 'agent-model-calls.json'), JSON.stringify({ approved: approved.calls, declined: declined.calls }, null, 2));
 
+	/** @param {Conversation} conversation @returns {ChatRequest} */
 	const lastRequest = (conversation) => ((conversation.calls || []).filter((call) => call.request).slice(-1)[0] || {}).request || {};
 	const exchanges = toolExchanges(lastRequest(approved));
 	const scriptErrors = [...(approved.calls || []), ...(declined.calls || [])].filter((call) => call.error || call.unexpected);
@@ -246,10 +328,10 @@ async function checkAgent({ install, server, session, wf, emulator, model, smtp,
 		if (!listedCount || listedCount.count !== LIST_ARGS.limit) problems.push(`List our numbers with limit ${LIST_ARGS.limit} returned ${listedCount ? listedCount.count : 'no parsable'} items`);
 		const creates = approved.requests.filter(isCreate);
 		const chosen = /"phoneNumber"\s*:\s*"(\+\d+)"/.exec((exchanges[1] || {}).result || '');
-		const body = creates[0] && creates[0].body;
+		const body = /** @type {Record<string, any> | undefined} */ (creates[0] && creates[0].body);
 		const sent = body && body.phoneNumber && (body.phoneNumber.phoneNumber || body.phoneNumber);
 		if (creates.length !== 1) problems.push(`expected exactly one purchase after approval, the emulator saw ${creates.length}`);
-		else if (!chosen || sent !== chosen[1] || body.displayName !== DISPLAY_NAME) problems.push(`bought ${JSON.stringify(body)}, the model asked for ${chosen ? chosen[1] : '?'} as "${DISPLAY_NAME}"`);
+		else if (!chosen || sent !== chosen[1] || !body || body.displayName !== DISPLAY_NAME) problems.push(`bought ${JSON.stringify(body)}, the model asked for ${chosen ? chosen[1] : '?'} as "${DISPLAY_NAME}"`);
 		record({
 			label: 'AI agent: tool calls reach Enfonica with the arguments the model chose',
 			ok: problems.length === 0,
@@ -280,7 +362,7 @@ async function checkAgent({ install, server, session, wf, emulator, model, smtp,
 		const list = bytesPerNumber((exchanges[2] || {}).result || '');
 		if (!search || search.perNumber > MAX_BYTES_PER_SEARCH_RESULT) problems.push(`search result: ${search ? `${search.perNumber} bytes per number` : 'not JSON'} (at most ${MAX_BYTES_PER_SEARCH_RESULT})`);
 		if (!list || list.perNumber > MAX_BYTES_PER_INSTANCE) problems.push(`Get Many result: ${list ? `${list.perNumber} bytes per number` : 'not JSON'} (at most ${MAX_BYTES_PER_INSTANCE})`);
-		const describe = (size) => (size ? `${size.count} numbers, ${size.bytes} bytes (${size.perNumber} per number)` : '?');
+		const describe = (/** @type {ReturnType<typeof bytesPerNumber>} */ size) => (size ? `${size.count} numbers, ${size.bytes} bytes (${size.perNumber} per number)` : '?');
 		record({ label: 'AI agent: each tool result is compact', ok: problems.length === 0, problems, summary: `search: ${describe(search)}; Get Many: ${describe(list)}` });
 	}
 

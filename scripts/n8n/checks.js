@@ -7,7 +7,10 @@
 
 const INSTANCE_NAME = /^projects\/([^/]+)\/phoneNumberInstances\/[^/]+$/;
 
-/** '+61 2 5550 1100' -> '+61255501100'; national '02 5550 1100' -> '+61255501100' (AU only). */
+/**
+ * '+61 2 5550 1100' -> '+61255501100'; national '02 5550 1100' -> '+61255501100' (AU only).
+ * @param {unknown} value @param {string} [country] @returns {string | null}
+ */
 function toE164(value, country = 'AU') {
 	if (typeof value !== 'string' && typeof value !== 'number') return null;
 	const compact = String(value).replace(/[^\d+]/g, '');
@@ -16,7 +19,10 @@ function toE164(value, country = 'AU') {
 	return null;
 }
 
-/** Every phone-number-instance-shaped object in a value (simplified or raw API shape). */
+/**
+ * Every phone-number-instance-shaped object in a value (simplified or raw API shape).
+ * @param {any} value @param {Record<string, any>[]} [found] @returns {Record<string, any>[]}
+ */
 function findInstances(value, found = []) {
 	if (Array.isArray(value)) {
 		for (const entry of value) findInstances(entry, found);
@@ -27,7 +33,10 @@ function findInstances(value, found = []) {
 	return found;
 }
 
-/** The numbers an instance covers, from either output shape. */
+/**
+ * The numbers an instance covers, from either output shape.
+ * @param {Record<string, any>} instance
+ */
 function numbersOf(instance) {
 	const phone = typeof instance.phoneNumber === 'string' ? instance.phoneNumber : instance.phoneNumber && instance.phoneNumber.phoneNumber;
 	const range = instance.range || instance.phoneNumberRange || null;
@@ -37,6 +46,7 @@ function numbersOf(instance) {
 	return { phone: phone || start || null, start: start || null, end: end || null, size: size || null };
 }
 
+/** @param {Record<string, any>} instance @param {string} e164 */
 function covers(instance, e164) {
 	const { phone, start, end } = numbersOf(instance);
 	if (phone === e164) return true;
@@ -44,12 +54,14 @@ function covers(instance, e164) {
 	return false;
 }
 
+/** @param {Record<string, any>} instance */
 function describe(instance) {
 	const { phone, size } = numbersOf(instance);
 	const state = instance.lifecycleState ? ` ${instance.lifecycleState}` : '';
 	return `${phone || instance.name}${size && size > 1 ? ` (range of ${size})` : ''}${state}`;
 }
 
+/** @param {import('./types').WorkflowNode} node @param {string} dotted @returns {any} */
 function parameter(node, dotted) {
 	let value = node.parameters || {};
 	for (const key of dotted.split('.')) {
@@ -60,19 +72,24 @@ function parameter(node, dotted) {
 	return value;
 }
 
+/** @param {import('./types').WorkflowNode} node */
 function locatorValue(node) {
 	const locator = (node.parameters || {}).phoneNumberInstance;
 	if (!locator || typeof locator !== 'object') return { mode: undefined, value: locator };
 	return { mode: locator.mode, value: locator.value };
 }
 
+/** @param {string} name */
 function projectOf(name) {
 	const match = INSTANCE_NAME.exec(name || '');
 	return match ? match[1] : null;
 }
 
-/** Phone Number → Search: numbers for sale that match the node's country, type and capabilities. */
-function checkNumberSearch(node, items, emulator) {
+/**
+ * Phone Number → Search: numbers for sale that match the node's country, type and capabilities.
+ * @param {import('./types').WorkflowNode} node @param {import('./types').Item[]} items
+ */
+function checkNumberSearch(node, items) {
 	const problems = [];
 	const country = String(parameter(node, 'countryCode') || '').trim().toUpperCase();
 	const numberType = parameter(node, 'filters.numberType');
@@ -93,9 +110,11 @@ function checkNumberSearch(node, items, emulator) {
 /**
  * Checks one Enfonica action node's output; `emulator` is the emulator after the run,
  * `before` the instance names that existed before it. Returns { problems, summary }.
+ * @param {import('./types').WorkflowNode} node @param {import('./types').Item[]} items @param {import('./types').Emulator} emulator @param {Set<string>} before
+ * @returns {{ problems: string[], summary: string }}
  */
 function checkActionNode(node, items, emulator, before) {
-	if (parameter(node, 'resource') === 'phoneNumber') return checkNumberSearch(node, items, emulator);
+	if (parameter(node, 'resource') === 'phoneNumber') return checkNumberSearch(node, items);
 	const problems = [];
 	const operation = parameter(node, 'operation');
 	const instances = items.map((item) => findInstances(item.json));
@@ -113,6 +132,7 @@ function checkActionNode(node, items, emulator, before) {
 
 	const { mode, value } = locatorValue(node);
 	const target = mode === 'phoneNumber' ? toE164(value, country) : null;
+	/** @param {Record<string, any>} instance */
 	const stored = (instance) => emulator.getInstance(instance.name);
 
 	switch (operation) {
@@ -197,11 +217,13 @@ function checkActionNode(node, items, emulator, before) {
 /**
  * The alerts a trigger node should emit when `suspended` becomes SUSPENDED and `nonCompliant`
  * loses compliance, from its own parameters.
+ * @param {import('./types').WorkflowNode} node @param {{ suspended: string, nonCompliant: string }} changes
  */
 function expectedAlerts(node, { suspended, nonCompliant }) {
 	const events = parameter(node, 'events') || ['lifecycleStateChanged'];
 	const states = parameter(node, 'lifecycleStates') || [];
 	const prefix = toE164(parameter(node, 'filters.prefix')) || String(parameter(node, 'filters.prefix') || '');
+	/** @param {string} number */
 	const inPrefix = (number) => !prefix || number.startsWith(prefix.replace(/[^\d+]/g, ''));
 	const expected = [];
 	if (events.includes('lifecycleStateChanged') && (states.length === 0 || states.includes('SUSPENDED')) && inPrefix(suspended)) {
@@ -211,6 +233,7 @@ function expectedAlerts(node, { suspended, nonCompliant }) {
 	return expected;
 }
 
+/** @param {import('./types').Item[]} items @param {Array<{ number: string, event: string }>} expected */
 function checkAlerts(items, expected) {
 	const problems = [];
 	const seen = items.map((item) => {
@@ -230,7 +253,10 @@ function checkAlerts(items, expected) {
 	return { problems, summary };
 }
 
-/** The last run of a node in an execution's runData: whether it ran, its error, status and items. */
+/**
+ * The last run of a node in an execution's runData: whether it ran, its error, status and items.
+ * @param {import('./types').RunData} runData @param {string} nodeName
+ */
 function nodeItems(runData, nodeName) {
 	const runs = runData[nodeName] || [];
 	const last = runs[runs.length - 1];
@@ -246,6 +272,7 @@ function nodeItems(runData, nodeName) {
  * Checks a finished run of a manual example (however it was started): no execution error, each
  * Enfonica node ran and did what its parameters say, and the emulator saw authenticated calls.
  * `before`: the instance names that existed before the run.
+ * @param {import('./types').WorkflowInfo} wf @param {{ status?: string, data: import('./types').Execution["data"] }} run @param {import('./types').Emulator} emulator @param {Set<string>} before
  */
 function checkRun(wf, run, emulator, before) {
 	const problems = [];
@@ -273,7 +300,10 @@ function checkRun(wf, run, emulator, before) {
 	return { problems, summary: summaries.join('; ') };
 }
 
-/** The names of every instance in the sample projects, deleted ones included. */
+/**
+ * The names of every instance in the sample projects, deleted ones included.
+ * @param {import('./types').Emulator} emulator @param {string[]} [projects]
+ */
 function instanceNames(emulator, projects = ['demo-project', 'demo-project-2']) {
 	return new Set(projects.flatMap((project) => emulator.listStored(project, { includeDeleted: true }).map((instance) => instance.name)));
 }

@@ -5,13 +5,17 @@
  * off, then on). About 3 to 5 minutes per configuration (the drill waits for n8n's
  * once-a-minute polls).
  */
-const lib = require('./lib');
+const { log } = require('./util');
 const { createReport } = require('./report');
 const { prepare } = require('./setup');
 const { DURABLE_CURSORS, runDrill, supportsDurableCursors } = require('./drill');
 const { regularTopology } = require('./topologies');
 
-/** The drill's configurations: n8n's environment, and the trigger's options in every drill workflow. */
+/**
+ * The drill's configurations: n8n's environment, and the trigger's options in every drill workflow.
+ * @param {import('./types').Install} install
+ * @returns {Array<{ key: string, title: string, env: Record<string, string>, options?: Record<string, unknown>, skip?: string }>}
+ */
 function drillConfigs(install) {
 	const durable = supportsDurableCursors(install);
 	const skip = durable.ok ? undefined : `n8n ${install.version} does not know ${durable.missing.join(', ')}`;
@@ -27,12 +31,13 @@ async function main() {
 	const setup = await prepare(report, 'test:n8n --restart-drill — the Enfonica Trigger across n8n restarts and re-activations');
 	const { install, emulator, triggerWf, credentials, owner } = setup;
 	try {
+		if (!triggerWf) throw new Error('no workflow with the Enfonica Trigger to drill (examples/, scripts/n8n/fixtures/)');
 		for (const config of drillConfigs(install)) {
 			if (config.skip) {
 				report.record({ label: `drill [${config.key}] ${config.title}`, skipped: true, summary: config.skip });
 				continue;
 			}
-			lib.log(`\nRestart drill, ${config.title}:`);
+			log(`\nRestart drill, ${config.title}:`);
 			const topology = regularTopology({ install, base: setup.base(`drill-${config.key}`), credentials, owner, env: config.env });
 			try {
 				await report.phase(`drill [${config.key}]`, () =>
@@ -48,7 +53,7 @@ async function main() {
 		await emulator.close();
 	}
 	process.exitCode = report.finish(`restart drill, n8n ${install.version}`);
-	lib.log(`Logs: .n8n-local/drill-<config>-${install.version}/logs/`);
+	log(`Logs: .n8n-local/drill-<config>-${install.version}/logs/`);
 }
 
 module.exports = { drillConfigs, main };

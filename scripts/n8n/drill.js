@@ -23,7 +23,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { isPoll, instanceByNumber } = require('./emulator');
-const { describeWorkflow, pollEveryMinute, workflowId } = require('./workflows');
+const { describeWorkflow, enfonicaTriggerNode, pollEveryMinute, workflowId } = require('./workflows');
 const { executionDetail, executionsOf } = require('./editorApi');
 const { findInstances, numbersOf } = require('./checks');
 const { log, seconds, sleep, waitFor } = require('./util');
@@ -39,6 +39,8 @@ const CASES = [
 const RENAMED = 'Suspended numbers (renamed)';
 const POLL_TIMEOUT_MS = 100000;
 
+/** @typedef {import('./types').WorkflowInfo & { drillCase: import('./types').DrillCase }} DrillWorkflow A drill case's copy of the trigger workflow. */
+
 /** n8n's settings for durable poll cursors; all four are needed (checked in n8n 2.40.7's source). */
 const DURABLE_CURSORS = {
 	N8N_SCHEDULER_ENABLED: 'true',
@@ -47,10 +49,14 @@ const DURABLE_CURSORS = {
 	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
 };
 
-/** Whether this n8n declares every durable-cursor setting (in @n8n/config, where n8n's env names live). */
+/**
+ * Whether this n8n declares every durable-cursor setting (in @n8n/config, where n8n's env names live).
+ * @param {import('./types').Install} install
+ */
 function supportsDurableCursors(install) {
 	const configDist = path.join(path.dirname(install.n8n), '..', '..', '@n8n', 'config', 'dist');
 	const missing = new Set(Object.keys(DURABLE_CURSORS));
+	/** @param {string} dir */
 	const scan = (dir) => {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
 			const full = path.join(dir, entry.name);
@@ -65,7 +71,11 @@ function supportsDurableCursors(install) {
 	return { ok: missing.size === 0, missing: [...missing] };
 }
 
-/** The drill's workflows: the trigger example, once per case, on the case's project, with `nodeOptions` added to the trigger's Options. */
+/**
+ * The drill's workflows: the trigger example, once per case, on the case's project, with `nodeOptions` added to the trigger's Options.
+ * @param {import('./types').WorkflowInfo} triggerWf @param {string} configKey @param {Record<string, unknown>} [nodeOptions]
+ * @returns {DrillWorkflow[]}
+ */
 function drillWorkflows(triggerWf, configKey, nodeOptions = {}) {
 	return CASES.map((drillCase) => {
 		const workflow = JSON.parse(JSON.stringify(triggerWf.workflow));
@@ -79,6 +89,7 @@ function drillWorkflows(triggerWf, configKey, nodeOptions = {}) {
 	});
 }
 
+/** @param {import('./types').Emulator} emulator */
 function seedDrill(emulator) {
 	for (const drillCase of CASES) {
 		for (const instance of emulator.listStored(drillCase.project, { includeDeleted: true })) emulator.purge(instance.name);
@@ -86,25 +97,35 @@ function seedDrill(emulator) {
 	}
 }
 
+/** @param {import('./types').Emulator} emulator @param {import('./types').DrillCase} drillCase @param {Parameters<import('./types').Emulator['setLifecycleState']>[1]} state */
 function setState(emulator, drillCase, state) {
 	emulator.setLifecycleState(instanceByNumber(emulator, drillCase.project, drillCase.number).name, state);
 }
 
-/** Waits for a poll of `project` that started after `since` and has been answered. */
+/**
+ * Waits for a poll of `project` that started after `since` and has been answered.
+ * @param {import('./types').Emulator} emulator @param {string} project @param {number} since
+ */
 async function nextPoll(emulator, project, since) {
 	return await waitFor(() => emulator.requests.find((entry) => isPoll(entry, project) && entry.startedAt > since && entry.endedAt > 0), POLL_TIMEOUT_MS, 250);
 }
 
-/** Every alert the workflow's executions emitted, oldest first, with the execution that emitted it. */
+/**
+ * Every alert the workflow's executions emitted, oldest first, with the execution that emitted it.
+ * @param {import('./types').Install} install @param {import('./types').Session} session @param {import('./types').WorkflowInfo} wf
+ */
 async function alertsOf(install, session, wf) {
-	const node = wf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
+	const node = enfonicaTriggerNode(wf);
+	/** @param {import('./types').RunData | undefined} runData */
 	const runDataOf = (runData) => (runData && (runData[node.name] || runData[RENAMED])) || [];
 	const list = (await executionsOf(session, wf.id)).slice().sort((a, b) => Number(a.id) - Number(b.id));
+	/** @type {Array<{ executionId: string, status?: string, number: string | null, state?: string, event?: string, empty?: boolean }>} */
 	const alerts = [];
 	for (const summary of list) {
 		const execution = await executionDetail(install, session, summary.id);
 		const runs = runDataOf(execution.data && execution.data.resultData && execution.data.resultData.runData);
-		const items = (runs[runs.length - 1] && runs[runs.length - 1].data && runs[runs.length - 1].data.main[0]) || [];
+		const last = runs[runs.length - 1];
+		const items = (last && last.data && last.data.main[0]) || [];
 		for (const item of items) {
 			const [instance] = findInstances(item.json);
 			alerts.push({ executionId: String(summary.id), status: execution.status, number: instance ? numbersOf(instance).phone : null, state: item.json.lifecycleState, event: item.json.event });
@@ -114,7 +135,10 @@ async function alertsOf(install, session, wf) {
 	return alerts;
 }
 
-/** Waits until the workflows' executions are finished and hold at least `count` alerts each. */
+/**
+ * Waits until the workflows' executions are finished and hold at least `count` alerts each.
+ * @param {import('./types').Install} install @param {import('./types').Session} session @param {DrillWorkflow[]} wfs @param {Record<string, number>} counts @param {number} [timeoutMs]
+ */
 async function settle(install, session, wfs, counts, timeoutMs = 60000) {
 	return await waitFor(async () => {
 		for (const wf of wfs) {
@@ -133,9 +157,12 @@ async function settle(install, session, wfs, counts, timeoutMs = 60000) {
  *   reactivate(id) (deactivate + activate through the REST API), session, stopAll(),
  *   workerOf(executionId) (queue mode only), label.
  * Records one result per case.
+ * @param {{ install: import('./types').Install, emulator: import('./types').Emulator, topology: import('./types').Topology, triggerWf: import('./types').WorkflowInfo, configKey: string, nodeOptions?: Record<string, unknown>, report: import('./report').Report }} options
  */
 async function runDrill({ install, emulator, topology, triggerWf, configKey, nodeOptions, report }) {
+	/** @type {Array<{ what: string, at: number }>} */
 	const timeline = [];
+	/** @param {string} what */
 	const mark = (what) => {
 		timeline.push({ what, at: Date.now() });
 		log(`        ${seconds(Date.now() - timeline[0].at).padStart(7)}  ${what}`);
@@ -182,7 +209,7 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, nod
 	await nextPoll(emulator, caseOf.rename.project, since);
 	setState(emulator, caseOf.rename, 'SUSPENDED');
 	const renamedAt = Date.now();
-	const triggerName = byKey.rename.enfonicaNodes.find((node) => /Trigger$/.test(node.type)).name;
+	const triggerName = enfonicaTriggerNode(byKey.rename).name;
 	await topology.rename(byKey.rename.id, triggerName, RENAMED);
 	mark(`rename: X -> SUSPENDED, trigger "${triggerName}" renamed to "${RENAMED}" and published`);
 	await nextPoll(emulator, caseOf.rename.project, renamedAt);
@@ -203,6 +230,7 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, nod
 	await sleep(3000);
 	mark('a full poll after the restart done');
 
+	/** @type {Record<string, number>} */
 	const expected = { down: 1, filtered: 2, reactivate: 2, rename: 1 };
 	for (const wf of wfs) {
 		const { key, number, title } = wf.drillCase;
@@ -217,8 +245,9 @@ async function runDrill({ install, emulator, topology, triggerWf, configKey, nod
 		const failed = alerts.filter((alert) => alert.status && alert.status !== 'success');
 		if (failed.length) problems.push(`executions not successful: ${failed.map((alert) => `${alert.executionId} ${alert.status}`).join(', ')}`);
 		let where = '';
-		if (topology.workerOf) {
-			const ran = [...new Set(alerts.map((alert) => alert.executionId))].map((id) => `${id}→${topology.workerOf(id) || 'main?'}`);
+		const { workerOf } = topology;
+		if (workerOf) {
+			const ran = [...new Set(alerts.map((alert) => alert.executionId))].map((id) => `${id}→${workerOf(id) || 'main?'}`);
 			if (ran.some((entry) => /main\?$/.test(entry))) problems.push(`executions not run by a worker: ${ran.join(', ')}`);
 			where = `; executions ${ran.join(', ') || 'none'}`;
 		}

@@ -3,7 +3,10 @@
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-/** The editor's owner account. n8n >= 2.x takes it from N8N_INSTANCE_OWNER_* (a bcrypt hash). */
+/**
+ * The editor's owner account. n8n >= 2.x takes it from N8N_INSTANCE_OWNER_* (a bcrypt hash).
+ * @param {import('./types').Install} install @returns {import('./types').Owner}
+ */
 function ownerAccount(install) {
 	const email = process.env.ENFONICA_N8N_OWNER_EMAIL || 'demo@example.com';
 	const password = process.env.ENFONICA_N8N_OWNER_PASSWORD || 'Enfonica-demo-1';
@@ -13,6 +16,7 @@ function ownerAccount(install) {
 		{ cwd: path.join(path.dirname(install.n8n), '..'), encoding: 'utf8' },
 	).stdout;
 	const envManaged = Number(install.version.split('.')[0]) >= 2 && /^\$2[aby]\$/.test(hash || '');
+	/** @type {Record<string, string>} */
 	const env = envManaged
 		? {
 				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
@@ -29,6 +33,7 @@ function ownerAccount(install) {
  * Makes sure the owner account exists: n8n >= 2 created it from N8N_INSTANCE_OWNER_* at start;
  * older n8n gets it through the owner set-up call the editor's first-visit form makes.
  * Returns 'env', 'created' or 'existing' (set up earlier, perhaps with another password).
+ * @param {string} url @param {import('./types').Owner} owner
  */
 async function ensureOwner(url, owner) {
 	if (owner.envManaged) return 'env';
@@ -43,7 +48,11 @@ async function ensureOwner(url, owner) {
 	throw new Error(`owner set-up failed: HTTP ${response.status} ${text.slice(0, 300)}`);
 }
 
-/** A logged-in session against n8n's REST API (the calls the editor makes). */
+/**
+ * A logged-in session against n8n's REST API (the calls the editor makes).
+ * @param {string} url @param {string} email @param {string} password
+ * @returns {Promise<import('./types').Session>}
+ */
 async function login(url, email, password) {
 	const response = await fetch(`${url}/rest/login`, {
 		method: 'POST',
@@ -52,9 +61,10 @@ async function login(url, email, password) {
 	});
 	if (!response.ok) throw new Error(`login as ${email} failed: HTTP ${response.status} ${await response.text()}`);
 	const cookie = (response.headers.getSetCookie ? response.headers.getSetCookie() : [response.headers.get('set-cookie')])
-		.filter(Boolean)
+		.filter((value) => value !== null)
 		.map((value) => value.split(';')[0])
 		.join('; ');
+	/** @param {string} method @param {string} pathname @param {unknown} [body] @returns {Promise<any>} */
 	const request = async (method, pathname, body) => {
 		const res = await fetch(`${url}${pathname}`, {
 			method,
@@ -72,26 +82,39 @@ async function login(url, email, password) {
 	};
 }
 
-/** /rest/executions answers { data: { results, count } } (2.x, 1.x) or { data: [...] } (older). */
+/**
+ * /rest/executions answers { data: { results, count } } (2.x, 1.x) or { data: [...] } (older).
+ * @param {any} response @returns {any[]}
+ */
 function listBody(response) {
 	const data = response && response.data !== undefined ? response.data : response;
 	return Array.isArray(data) ? data : (data && data.results) || [];
 }
 
-/** n8n stores execution data "flatted"; its own copy of the flatted package reads it. */
+/**
+ * n8n stores execution data "flatted"; its own copy of the flatted package reads it.
+ * @param {import('./types').Install} install @param {string} text @returns {any}
+ */
 function parseFlatted(install, text) {
 	const n8nModules = path.join(path.dirname(install.n8n), '..', '..');
 	const flatted = require(require.resolve('flatted', { paths: [path.join(n8nModules, 'n8n')] }));
 	return flatted.parse(text);
 }
 
-/** The executions of one workflow, newest first. */
+/**
+ * The executions of one workflow, newest first.
+ * @param {import('./types').Session} session @param {string} workflowId @returns {Promise<any[]>}
+ */
 async function executionsOf(session, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	return listBody(await session.get(`/rest/executions?filter=${filter}`));
 }
 
-/** One execution with its run data parsed. */
+/**
+ * One execution with its run data parsed.
+ * @param {import('./types').Install} install @param {import('./types').Session} session @param {string} id
+ * @returns {Promise<import('./types').Execution & Record<string, any>>}
+ */
 async function executionDetail(install, session, id) {
 	const detail = await session.get(`/rest/executions/${id}`);
 	const execution = detail.data || detail;

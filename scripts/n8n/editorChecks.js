@@ -13,7 +13,11 @@ const LARGE_PROJECT = 'editor-large-project';
 const LARGE_SIZE = 3000;
 const OLD_NUMBER = '+61255509900';
 
-/** What the Test shows for the credential's data with `changes` applied, and how long it took. */
+/**
+ * What the Test shows for the credential's data with `changes` applied, and how long it took.
+ * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential @param {Record<string, unknown>} changes
+ * @returns {Promise<{ status: string, message: string, ms: number }>} n8n answers every Test with a status and a message
+ */
 async function testCredential(session, credential, changes) {
 	const started = Date.now();
 	const answer = await session.post('/rest/credentials/test', {
@@ -26,12 +30,14 @@ async function testCredential(session, credential, changes) {
  * The Test with a wrong setting each: the message must say what is wrong and what to change
  * (n8n alone would show "Not Found", "Forbidden", "Unauthorized"). Only pageSize=1 lists reach the
  * emulator here, which the trigger's checks do not count as polls.
+ * @param {import('./types').Session} session @param {import('./types').Emulator} emulator @param {import('./types').CredentialRecord} credential @param {import('./report').Report['record']} record
  */
 async function checkCredentialTests(session, emulator, credential, record) {
 	emulator.removeProject('no-such-project');
 	const ownProjectOnly = emulator.createServiceAccount({ projectId: 'demo-project' });
 	const { project_id: _projectId, ...keyWithoutProject } = JSON.parse(credential.data.serviceAccountKey);
 	emulator.injectFault({ path: '/v1beta1/projects/editor-slow-project/phoneNumberInstances', fault: { kind: 'hang' } });
+	/** @type {Array<[string, Record<string, unknown>, RegExp | null]>} */
 	const cases = [
 		['a project that does not exist', { projectId: 'no-such-project' }, /^Enfonica knows no such project.*Check Project ID/],
 		['a key without project_id and no Project ID', { projectId: '', serviceAccountKey: JSON.stringify(keyWithoutProject) }, /^Project ID is empty and the service account key has no project_id\. Set Project ID/],
@@ -135,7 +141,11 @@ async function checkUnreachableBaseUrl(session, credential, record) {
 	});
 }
 
-/** One answer of the "From List" dropdown of the Get operation's Phone Number Instance. */
+/**
+ * One answer of the "From List" dropdown of the Get operation's Phone Number Instance.
+ * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential @param {string} project @param {string} filter
+ * @returns {Promise<{ results?: Array<{ name: string, value: string }>, ms: number }>}
+ */
 async function searchFromList(session, credential, project, filter) {
 	const started = Date.now();
 	const answer = await session.post('/rest/dynamic-node-parameters/resource-locator-results', {
@@ -154,7 +164,10 @@ async function searchFromList(session, credential, project, filter) {
 	return { ...(answer.data || answer), ms: Date.now() - started };
 }
 
-/** "From List" in a large project: an old number by its display name, and a number typed as bare digits. */
+/**
+ * "From List" in a large project: an old number by its display name, and a number typed as bare digits.
+ * @param {import('./types').Session} session @param {import('./types').Emulator} emulator @param {import('./types').CredentialRecord} credential @param {import('./report').Report['record']} record
+ */
 async function checkFromList(session, emulator, credential, record) {
 	const [old] = emulator.seed(LARGE_PROJECT, [{ phoneNumber: OLD_NUMBER, displayName: 'Back office', createTime: '2020-01-01T00:00:00Z' }]);
 	emulator.seedBulk(LARGE_PROJECT, LARGE_SIZE, { startNumber: '+61370500000', displayNamePrefix: 'Line' });

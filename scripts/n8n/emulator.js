@@ -3,7 +3,10 @@
 const path = require('node:path');
 const { ROOT } = require('./util');
 
-/** Starts the emulator, loaded through the repository's ts-node. */
+/**
+ * Starts the emulator, loaded through the repository's ts-node.
+ * @returns {Promise<import('./types').Emulator>}
+ */
 async function startEmulator(port = 0) {
 	require(require.resolve('ts-node', { paths: [ROOT] })).register({
 		transpileOnly: true,
@@ -13,7 +16,10 @@ async function startEmulator(port = 0) {
 	return await start({ port });
 }
 
-/** A service-account credential for the emulator (any project), as a user would fill it in. */
+/**
+ * A service-account credential for the emulator (any project), as a user would fill it in.
+ * @param {import('./types').Emulator} emulator @param {string} projectId
+ */
 function emulatorCredential(emulator, projectId) {
 	const key = emulator.createServiceAccount({
 		projectId,
@@ -35,37 +41,43 @@ function emulatorCredential(emulator, projectId) {
 	};
 }
 
-/** Project ids named in node parameters (project, destinationProject): where instances may end up. */
-function projectsIn(workflows) {
-	const projects = new Set();
-	for (const workflow of workflows) {
-		for (const node of workflow.nodes || []) {
-			for (const key of ['project', 'destinationProject']) {
-				let value = node.parameters && node.parameters[key];
-				if (value && typeof value === 'object' && value.__rl) value = value.value;
-				if (typeof value === 'string' && /^(projects\/)?[a-z0-9-]+$/i.test(value)) projects.add(value.replace(/^projects\//, ''));
-			}
-		}
-	}
-	return [...projects];
-}
-
-/** Puts the emulator back to its sample data: forgets instances, listings and numbers for sale, reseeds. */
+/**
+ * Puts the emulator back to its sample data: forgets instances, listings and numbers for sale, reseeds.
+ * @param {import('./types').Emulator} emulator
+ */
 function resetEmulator(emulator) {
 	emulator.reset();
 	emulator.clearLog();
 	return emulator.seedSample();
 }
 
-/** The instance of `project` whose number is `e164` (sample numbers are single numbers). */
+/**
+ * The instance of `project` whose number is `e164` (sample numbers are single numbers); throws when none.
+ * @param {import('./types').Emulator} emulator @param {string} project @param {string} e164
+ */
 function instanceByNumber(emulator, project, e164) {
-	return emulator.listStored(project, { includeDeleted: true }).find((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === e164);
+	const found = emulator.listStored(project, { includeDeleted: true }).find((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === e164);
+	if (!found) throw new Error(`the emulator holds no ${e164} in project ${project}`);
+	return found;
 }
 
-/** `entry` is a trigger's list of a project (the credential test's pageSize=1 list is not). */
+/**
+ * The stored instance named `name` (deleted ones included); throws when none.
+ * @param {import('./types').Emulator} emulator @param {string} name
+ */
+function storedInstance(emulator, name) {
+	const found = emulator.getInstance(name);
+	if (!found) throw new Error(`the emulator holds no ${name}`);
+	return found;
+}
+
+/**
+ * `entry` is a trigger's list of a project (the credential test's pageSize=1 list is not).
+ * @param {import('./types').RequestLogEntry} entry @param {string} [project]
+ */
 function isPoll(entry, project) {
 	const listPath = project ? `/v1beta1/projects/${project}/phoneNumberInstances` : null;
 	return entry.method === 'GET' && (listPath ? entry.path === listPath : /\/phoneNumberInstances$/.test(entry.path)) && entry.query.pageSize !== '1';
 }
 
-module.exports = { emulatorCredential, instanceByNumber, isPoll, projectsIn, resetEmulator, startEmulator };
+module.exports = { emulatorCredential, instanceByNumber, isPoll, resetEmulator, startEmulator, storedInstance };

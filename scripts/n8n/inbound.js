@@ -9,7 +9,7 @@
 const path = require('node:path');
 const { nodeItems } = require('./checks');
 const { executionDetail, executionsOf } = require('./editorApi');
-const { instanceByNumber, resetEmulator } = require('./emulator');
+const { instanceByNumber, resetEmulator, storedInstance } = require('./emulator');
 const { activate, deactivate } = require('./topologies');
 const { readJson, sleep, waitFor } = require('./util');
 const { describeWorkflow } = require('./workflows');
@@ -21,12 +21,17 @@ const RESPOND_NUMBER = '+61255501000'; // sample: Sydney reception
 const NUMBER = '+61491570156'; // sample: On-call mobile, message and call handlers already set
 const PROJECT = 'demo-project';
 
+/** @typedef {(label: string, problems: string[], summary: string, started: number) => void} Step Records one step of the check. */
+
 /** The workflows the check publishes (imported with the others). */
 function inboundWorkflows() {
 	return [FIXTURE, RESPOND_FIXTURE].map((file) => describeWorkflow(readJson(file), file));
 }
 
-/** Call Response "Respond to Webhook Node": the workflow's Respond to Webhook node answers the call. */
+/**
+ * Call Response "Respond to Webhook Node": the workflow's Respond to Webhook node answers the call.
+ * @param {{ install: import('./types').Install, session: import('./types').Session, emulator: import('./types').Emulator, wf: import('./types').WorkflowInfo, step: Step, cluster?: import('./queue/cluster').Cluster }} context
+ */
 async function checkRespondNode({ install, session, emulator, wf, step, cluster }) {
 	const started = Date.now();
 	const number = instanceByNumber(emulator, PROJECT, RESPOND_NUMBER);
@@ -36,6 +41,7 @@ async function checkRespondNode({ install, session, emulator, wf, step, cluster 
 	await waitFor(() => patches() > before, 30000, 250);
 	const problems = [];
 	const call = await emulator.deliverCall(number.name, { from: '+61400000042' });
+	/** @type {Partial<import('./types').DeliveryAttempt>} */
 	const answer = call.answer || {};
 	const expected = '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello, caller +61400000042.</Say></Response>';
 	if (!answer.url || !/\/webhook\/[^/]+\/call$/.test(answer.url) || answer.status !== 200) problems.push(`call answers: ${JSON.stringify(call.attempts.map((a) => [a.url, a.status, a.body.slice(0, 120)]))}`);
@@ -49,16 +55,20 @@ async function checkRespondNode({ install, session, emulator, wf, step, cluster 
 	const afterPublish = patches();
 	await deactivate(install, session, wf.id);
 	await waitFor(() => patches() > afterPublish, 30000, 250);
-	const after = emulator.getInstance(number.name);
+	const after = storedInstance(emulator, number.name);
 	if (JSON.stringify(after.incomingCallHandlerUris || []) !== JSON.stringify(number.incomingCallHandlerUris || [])) problems.push(`calls after unpublish ${JSON.stringify(after.incomingCallHandlerUris)}`);
 	step('Call Response "Respond to Webhook Node": the workflow\'s answer reaches the caller', problems, `${answer.status} ${answer.contentType}: ${answer.body}${worker ? `; execution on ${worker}` : ''}`, started);
 }
 
+/** @param {unknown} a @param {unknown} b */
 function same(a, b) {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The workflow's finished executions, newest first, once there are `count`. */
+/**
+ * The workflow's finished executions, newest first, once there are `count`.
+ * @param {import('./types').Session} session @param {string} workflowId @param {number} count @param {number} timeoutMs
+ */
 async function finishedExecutions(session, workflowId, count, timeoutMs) {
 	return await waitFor(async () => {
 		const list = await executionsOf(session, workflowId);
@@ -70,12 +80,15 @@ async function finishedExecutions(session, workflowId, count, timeoutMs) {
 /**
  * Runs the check and records one line per step. `cluster` (queue mode) names the worker of each
  * execution. The emulator is reset to its sample data first.
+ * @param {{ install: import('./types').Install, session: import('./types').Session, emulator: import('./types').Emulator, workflows: import('./types').WorkflowInfo[], report: import('./report').Report, cluster?: import('./queue/cluster').Cluster, labelSuffix?: string }} context
  */
 async function checkInbound({ install, session, emulator, workflows, report, cluster, labelSuffix = '' }) {
 	const [wf, respondWf] = workflows;
 	const node = wf.workflow.nodes[0];
-	const step = (label, problems, summary, started) =>
+	/** @type {Step} */
+	const step = (label, problems, summary, started) => {
 		report.record({ label: `inbound trigger${labelSuffix}: ${label}`, ok: problems.length === 0, ms: Date.now() - started, problems, summary });
+	};
 	resetEmulator(emulator);
 	const number = instanceByNumber(emulator, PROJECT, NUMBER);
 	const oldMessage = number.incomingMessageHandlerUris || [];
@@ -85,9 +98,11 @@ async function checkInbound({ install, session, emulator, workflows, report, clu
 	await activate(install, session, wf.id);
 	// n8n may finish registering after the REST call returns: wait for both lists' PATCHes.
 	await waitFor(() => emulator.requests.filter((entry) => entry.method === 'PATCH' && entry.endedAt > 0).length >= 2, 30000, 250);
-	const published = emulator.getInstance(number.name);
-	const ourMessage = published.incomingMessageHandlerUris[0];
-	const ourCall = published.incomingCallHandlerUris[0];
+	const published = storedInstance(emulator, number.name);
+	const publishedMessage = published.incomingMessageHandlerUris || [];
+	const publishedCall = published.incomingCallHandlerUris || [];
+	const ourMessage = publishedMessage[0];
+	const ourCall = publishedCall[0];
 	if (!/\/webhook\//.test(ourMessage || '') || !/\/webhook\//.test(ourCall || '')) {
 		step('publish puts n8n\'s URLs first, the old ones after', [`no n8n URL on the number after 30 s: ${JSON.stringify(published)}; emulator saw ${emulator.requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join(', ')}`], '', started);
 		await deactivate(install, session, wf.id);
@@ -97,8 +112,8 @@ async function checkInbound({ install, session, emulator, workflows, report, clu
 		const problems = [];
 		if (!/\/webhook\/[^/]+\/message$/.test(ourMessage || '')) problems.push(`message list does not start with n8n's URL: ${JSON.stringify(published.incomingMessageHandlerUris)}`);
 		if (!/\/webhook\/[^/]+\/call$/.test(ourCall || '')) problems.push(`call list does not start with n8n's URL: ${JSON.stringify(published.incomingCallHandlerUris)}`);
-		if (!same(published.incomingMessageHandlerUris.slice(1), oldMessage)) problems.push(`message list after n8n's URL: ${JSON.stringify(published.incomingMessageHandlerUris.slice(1))}, expected ${JSON.stringify(oldMessage)}`);
-		if (!same(published.incomingCallHandlerUris.slice(1), oldCall)) problems.push(`call list after n8n's URL: ${JSON.stringify(published.incomingCallHandlerUris.slice(1))}, expected ${JSON.stringify(oldCall)}`);
+		if (!same(publishedMessage.slice(1), oldMessage)) problems.push(`message list after n8n's URL: ${JSON.stringify(publishedMessage.slice(1))}, expected ${JSON.stringify(oldMessage)}`);
+		if (!same(publishedCall.slice(1), oldCall)) problems.push(`call list after n8n's URL: ${JSON.stringify(publishedCall.slice(1))}, expected ${JSON.stringify(oldCall)}`);
 		const masks = emulator.requests.filter((entry) => entry.method === 'PATCH').map((entry) => entry.query.updateMask);
 		if (!same(masks.sort(), ['incomingCallHandlerUris', 'incomingMessageHandlerUris'])) problems.push(`PATCH update masks: ${JSON.stringify(masks)}`);
 		step('publish puts n8n\'s URLs first, the old ones after', problems, `messages ${JSON.stringify(published.incomingMessageHandlerUris)}; calls ${JSON.stringify(published.incomingCallHandlerUris)}`, started);
@@ -152,10 +167,11 @@ async function checkInbound({ install, session, emulator, workflows, report, clu
 		const call = await emulator.deliverCall(number.name);
 		const afterCall = await finishedExecutions(session, wf.id, 2, 60000);
 		const problems = [];
+		/** @type {Partial<import('./types').DeliveryAttempt>} */
 		const answer = call.answer || {};
 		if (answer.url !== ourCall || answer.status !== 200) problems.push(`call answers: ${JSON.stringify(call.attempts.map((a) => [a.url, a.status]))}`);
 		if (!/^text\/xml\b/.test(answer.contentType || '')) problems.push(`content type ${answer.contentType}`);
-		if (answer.body !== node.parameters.voiceml) problems.push(`answered ${JSON.stringify(answer.body)}`);
+		if (answer.body !== (node.parameters || {}).voiceml) problems.push(`answered ${JSON.stringify(answer.body)}`);
 		let summary = `${answer.status} ${answer.contentType}: ${String(answer.body || '').replace(/\s+/g, ' ').slice(0, 90)}`;
 		if (!afterCall) problems.push('no second execution within 60 s');
 		else {
@@ -175,7 +191,7 @@ async function checkInbound({ install, session, emulator, workflows, report, clu
 	await deactivate(install, session, wf.id);
 	await waitFor(() => emulator.requests.filter((entry) => entry.method === 'PATCH' && entry.endedAt > 0).length >= patchesBefore + 2, 30000, 250);
 	{
-		const after = emulator.getInstance(number.name);
+		const after = storedInstance(emulator, number.name);
 		const problems = [];
 		if (!same(after.incomingMessageHandlerUris || [], oldMessage)) problems.push(`messages ${JSON.stringify(after.incomingMessageHandlerUris)}, expected ${JSON.stringify(oldMessage)}`);
 		if (!same(after.incomingCallHandlerUris || [], oldCall)) problems.push(`calls ${JSON.stringify(after.incomingCallHandlerUris)}, expected ${JSON.stringify(oldCall)}`);

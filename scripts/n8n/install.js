@@ -13,15 +13,22 @@ const PACKAGE_JSON = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'),
 const PACKAGE_NAME = PACKAGE_JSON.name;
 const INSTALL_SH = path.join(__dirname, 'install.sh');
 
+/**
+ * @param {string} command @param {string[]} args @param {import('node:child_process').SpawnSyncOptions} [options]
+ * @returns {string}
+ */
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { encoding: 'utf8', env: npmFreeEnv(), ...options });
 	if (result.status !== 0) {
 		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout || ''}${result.stderr || ''}`);
 	}
-	return result.stdout;
+	return String(result.stdout);
 }
 
-/** Runs scripts/n8n/install.sh (instant once installed); returns { node, n8n, version }. */
+/**
+ * Runs scripts/n8n/install.sh (instant once installed); returns { node, n8n, version }.
+ * @returns {import('./types').Install}
+ */
 function ensureN8n() {
 	if (process.env.N8N_BIN && process.env.N8N_NODE) {
 		const version = spawnSync(process.env.N8N_NODE, [process.env.N8N_BIN, '--version'], { encoding: 'utf8' }).stdout.trim();
@@ -45,6 +52,7 @@ function checkBuildEnv() {
 	return run('bash', [INSTALL_SH, '--check-build-env'], { cwd: ROOT });
 }
 
+/** @param {string} dir @param {(name: string) => boolean} filter @returns {number} */
 function newestMtime(dir, filter) {
 	let newest = 0;
 	if (!fs.existsSync(dir)) return newest;
@@ -72,6 +80,7 @@ function ensureBuilt() {
 }
 
 /** The `npm pack` tarball of the package, made once per process and shared by every user folder. */
+/** @type {string | null} */
 let packed = null;
 function packOnce() {
 	if (packed && fs.existsSync(packed)) return packed;
@@ -90,6 +99,7 @@ function packOnce() {
  * under its own name, so node types are `n8n-nodes-enfonica.enfonica`, as for a user who
  * installed it from npm. (A folder in N8N_CUSTOM_EXTENSIONS would load the same files, but as
  * the package `CUSTOM`: types `CUSTOM.enfonica`, which the example workflows do not use.)
+ * @param {string} userFolder
  */
 function installPackage(userFolder) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');

@@ -7,8 +7,12 @@
  */
 const http = require('node:http');
 
+/** @typedef {{ toolCall?: { name: string, arguments: unknown }, content?: string }} ScriptStep What the script answers a request with. */
+/** @typedef {{ request?: any, step?: ScriptStep, answer?: unknown, error?: string, unexpected?: string }} ModelCall */
+
 let nextId = 1;
 
+/** @param {string} model @param {Record<string, unknown>} message @param {string} finishReason */
 function completion(model, message, finishReason) {
 	return {
 		id: `chatcmpl-scripted-${nextId++}`,
@@ -20,7 +24,10 @@ function completion(model, message, finishReason) {
 	};
 }
 
-/** The answer to one request, as the OpenAI API would send it. */
+/**
+ * The answer to one request, as the OpenAI API would send it.
+ * @param {{ model: string }} request @param {ScriptStep} step
+ */
 function answer(request, step) {
 	if (step.toolCall) {
 		const call = { id: `call_${nextId++}`, type: 'function', function: { name: step.toolCall.name, arguments: JSON.stringify(step.toolCall.arguments) } };
@@ -29,8 +36,10 @@ function answer(request, step) {
 	return completion(request.model, { role: 'assistant', content: step.content }, 'stop');
 }
 
+/** @param {import('node:http').IncomingMessage} req @returns {Promise<string>} */
 function readBody(req) {
 	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -38,14 +47,17 @@ function readBody(req) {
 	});
 }
 
+/** @param {(request: any) => ScriptStep} script */
 async function startModelServer(script) {
+	/** @type {ModelCall[]} */
 	const calls = [];
 	const server = http.createServer(async (req, res) => {
+		/** @param {number} status @param {unknown} body */
 		const send = (status, body) => {
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(body));
 		};
-		if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url)) {
+		if (req.method !== 'POST' || !/\/chat\/completions$/.test(req.url || '')) {
 			calls.push({ unexpected: `${req.method} ${req.url}` });
 			return send(404, { error: { message: `the scripted model answers only POST /v1/chat/completions, not ${req.method} ${req.url}`, type: 'invalid_request_error' } });
 		}
@@ -61,11 +73,12 @@ async function startModelServer(script) {
 			send(500, { error: { message: `scripted model: ${error.message}`, type: 'server_error' } });
 		}
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		baseUrl: `http://127.0.0.1:${port}/v1`,
 		calls,
+		/** @returns {Promise<void>} */
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }

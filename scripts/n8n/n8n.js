@@ -8,11 +8,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { freePort, npmFreeEnv, seconds, sleep } = require('./util');
 
+/** @param {import('./types').Install} install */
 function major(install) {
 	return Number(install.version.split('.')[0]);
 }
 
-/** Environment for every n8n process. npm's variables are dropped: n8n runs npm for community packages. */
+/**
+ * Environment for every n8n process. npm's variables are dropped: n8n runs npm for community packages.
+ * @param {import('./types').Install} install @param {string} userFolder @param {Record<string, string>} [extra]
+ */
 function n8nEnv(install, userFolder, extra = {}) {
 	return npmFreeEnv({
 		N8N_USER_FOLDER: userFolder,
@@ -31,7 +35,12 @@ function n8nEnv(install, userFolder, extra = {}) {
 	});
 }
 
-/** Runs one n8n CLI command to completion (cwd = the user folder, so no stray .env is read). */
+/**
+ * Runs one n8n CLI command to completion (cwd = the user folder, so no stray .env is read).
+ * @param {import('./types').Install} install @param {string} userFolder @param {string[]} args
+ * @param {{ env?: Record<string, string>, timeoutMs?: number }} [options]
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string, ms: number }>}
+ */
 function n8nCli(install, userFolder, args, { env = {}, timeoutMs = 180000 } = {}) {
 	return new Promise((resolve) => {
 		const started = Date.now();
@@ -52,7 +61,11 @@ function n8nCli(install, userFolder, args, { env = {}, timeoutMs = 180000 } = {}
 	});
 }
 
-/** Like n8nCli, but throws with n8n's output when the command fails. */
+/**
+ * Like n8nCli, but throws with n8n's output when the command fails.
+ * @param {import('./types').Install} install @param {string} userFolder @param {string[]} args
+ * @param {{ env?: Record<string, string>, timeoutMs?: number }} [options]
+ */
 async function n8nCliOk(install, userFolder, args, options) {
 	const result = await n8nCli(install, userFolder, args, options);
 	const output = `${result.stdout}\n${result.stderr}`;
@@ -62,16 +75,21 @@ async function n8nCliOk(install, userFolder, args, options) {
 	return result;
 }
 
-/** Imports the credential(s) and the workflows (written to <userFolder>/import/). `env` reaches every command. */
+/**
+ * Imports the credential(s) and the workflows (written to <userFolder>/import/). `env` reaches every command.
+ * @param {import('./types').Install} install @param {string} userFolder
+ * @param {import('./types').CredentialRecord[]} credentials
+ * @param {Array<{ id: string, workflow: import('./types').Workflow }>} workflows
+ * @param {Record<string, string>} [env]
+ */
 async function importAll(install, userFolder, credentials, workflows, env = {}) {
 	const importDir = path.join(userFolder, 'import');
 	fs.rmSync(importDir, { recursive: true, force: true });
 	fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
 	const credentialFile = path.join(importDir, 'credentials.json');
 	fs.writeFileSync(credentialFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
-	const timings = {};
 	let result = await n8nCliOk(install, userFolder, ['import:credentials', `--input=${credentialFile}`], { env });
-	timings.credentials = result.ms;
+	const timings = { credentials: result.ms, workflows: 0, expressionEngine: 'none (no workflow imported)' };
 	fs.rmSync(credentialFile);
 	if (workflows.length) {
 		for (const { id, workflow } of workflows) {
@@ -91,7 +109,10 @@ async function importAll(install, userFolder, credentials, workflows, env = {}) 
 	return timings;
 }
 
-/** Marks a workflow active so that `n8n start` activates it (2.x: publish; 1.x: active flag). */
+/**
+ * Marks a workflow active so that `n8n start` activates it (2.x: publish; 1.x: active flag).
+ * @param {import('./types').Install} install @param {string} userFolder @param {string} id @param {Record<string, string>} [env]
+ */
 async function activateWorkflow(install, userFolder, id, env = {}) {
 	const args = major(install) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
 	return await n8nCliOk(install, userFolder, args, { env });
@@ -100,6 +121,9 @@ async function activateWorkflow(install, userFolder, id, env = {}) {
 /**
  * Starts a long-running n8n command (`start`, `worker`) and resolves once `ready(output)` holds
  * (it may be async). Output goes to `logFile` (and to this terminal when `echo` is set).
+ * @param {import('./types').Install} install @param {string} userFolder
+ * @param {{ args: string[], env?: Record<string, string>, logFile?: string, echo?: boolean, timeoutMs?: number, ready: (output: string) => boolean | Promise<boolean> }} options
+ * @returns {Promise<import('./types').N8nProcess>}
  */
 async function startProcess(install, userFolder, { args, env, logFile, echo = false, timeoutMs = 240000, ready }) {
 	const child = spawn(install.node, [install.n8n, ...args], {
@@ -118,7 +142,9 @@ async function startProcess(install, userFolder, { args, env, logFile, echo = fa
 			if (echo) process.stdout.write(chunk);
 		});
 	}
+	/** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */
 	let exited = null;
+	/** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
 	const exitPromise = new Promise((resolve) => {
 		child.on('close', (code, signal) => {
 			exited = { code, signal };
@@ -129,7 +155,8 @@ async function startProcess(install, userFolder, { args, env, logFile, echo = fa
 	const started = Date.now();
 	const name = `n8n ${args[0]}`;
 	for (;;) {
-		if (exited) throw new Error(`${name} exited (${exited.code ?? exited.signal}) before it was ready:\n${output.slice(-4000)}`);
+		const exit = /** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */ (exited);
+		if (exit) throw new Error(`${name} exited (${exit.code ?? exit.signal}) before it was ready:\n${output.slice(-4000)}`);
 		if (Date.now() - started > timeoutMs) {
 			child.kill('SIGTERM');
 			throw new Error(`${name} was not ready after ${seconds(timeoutMs)}:\n${output.slice(-4000)}`);
@@ -153,6 +180,7 @@ async function startProcess(install, userFolder, { args, env, logFile, echo = fa
 	};
 }
 
+/** @param {string} url */
 async function answers(url) {
 	try {
 		return (await fetch(url)).ok;
@@ -161,7 +189,12 @@ async function answers(url) {
 	}
 }
 
-/** `n8n start`, resolved once its editor answers. */
+/**
+ * `n8n start`, resolved once its editor answers.
+ * @param {import('./types').Install} install @param {string} userFolder
+ * @param {{ port: number, env?: Record<string, string>, logFile?: string, echo?: boolean, timeoutMs?: number }} options
+ * @returns {Promise<import('./types').N8nServer>}
+ */
 async function startServer(install, userFolder, { port, env = {}, logFile, echo = false, timeoutMs = 240000 }) {
 	const brokerPort = await freePort();
 	const url = `http://localhost:${port}`;

@@ -2,13 +2,17 @@
 /** PASS/FAIL lines, phase timings and the closing summary every test:n8n mode prints. */
 const { log, seconds } = require('./util');
 
+/** @typedef {ReturnType<typeof createReport>} Report */
 function createReport() {
 	const started = Date.now();
+	/** @type {import('./types').CheckResult[]} */
 	const results = [];
+	/** @type {Array<{ label: string, ms: number }>} */
 	const phases = [];
 	return {
 		results,
 		phases,
+		/** @param {import('./types').CheckResult} result */
 		record(result) {
 			results.push(result);
 			const mark = result.ok ? 'PASS' : result.skipped ? 'SKIP' : 'FAIL';
@@ -17,6 +21,7 @@ function createReport() {
 			for (const problem of result.problems || []) log(`        ✗ ${problem}`);
 			return result;
 		},
+		/** @template T @param {string} label @param {() => T | Promise<T>} fn @returns {Promise<T>} */
 		async phase(label, fn) {
 			const phaseStarted = Date.now();
 			try {
@@ -25,7 +30,10 @@ function createReport() {
 				phases.push({ label, ms: Date.now() - phaseStarted });
 			}
 		},
-		/** Prints timings and the summary; returns the exit code. */
+		/**
+		 * Prints timings and the summary; returns the exit code.
+		 * @param {string} title
+		 */
 		finish(title) {
 			const failed = results.filter((result) => !result.ok && !result.skipped);
 			const passed = results.filter((result) => result.ok);

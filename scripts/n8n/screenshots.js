@@ -9,16 +9,21 @@
  * playwright-core): executes the workflow with the editor's own button, then photographs the
  * canvas and the two nodes' panels (parameters, input and output) into docs/images/.
  *
- * Env: N8N_VERSION (default 2.40.7), N8N_LOCAL_DIR, CHROMIUM_PATH (default /usr/bin/chromium),
+ * Env: N8N_VERSION (default: scripts/n8n/versions.json), N8N_LOCAL_DIR, CHROMIUM_PATH (default /usr/bin/chromium),
  * ENFONICA_SCREENSHOTS_DIR (default docs/images).
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const lib = require('./lib');
+const { freePort, LOCAL, log, ROOT } = require('./util');
+const { ensureBuilt, ensureN8n, installPackage } = require('./install');
+const { emulatorCredential, resetEmulator, startEmulator } = require('./emulator');
+const { credentialIds, credentialRecords, EXAMPLES_DIR, loadWorkflows } = require('./workflows');
+const { importAll, startServer } = require('./n8n');
+const { ensureOwner, ownerAccount } = require('./editorApi');
 
-const WORKFLOW_FILE = path.join(lib.EXAMPLES_DIR, 'findAndBuy.json');
-const OUT_DIR = process.env.ENFONICA_SCREENSHOTS_DIR ? path.resolve(process.env.ENFONICA_SCREENSHOTS_DIR) : path.join(lib.ROOT, 'docs', 'images');
+const WORKFLOW_FILE = path.join(EXAMPLES_DIR, 'findAndBuy.json');
+const OUT_DIR = process.env.ENFONICA_SCREENSHOTS_DIR ? path.resolve(process.env.ENFONICA_SCREENSHOTS_DIR) : path.join(ROOT, 'docs', 'images');
 const VIEWPORT = { width: 1440, height: 860 };
 // Chromium on a machine without outside network: no background connections, no first-run work.
 const CHROMIUM_FLAGS = [
@@ -38,7 +43,10 @@ function chromiumPath() {
 	return candidate;
 }
 
-/** Closes whatever n8n pops up over the canvas on a first visit (news, tours, banners). */
+/**
+ * Closes whatever n8n pops up over the canvas on a first visit (news, tours, banners).
+ * @param {import('playwright-core').Page} page
+ */
 async function dismissPopups(page) {
 	await page.keyboard.press('Escape');
 	for (const name of ['Close', 'Got it', 'Skip', 'Dismiss']) {
@@ -47,36 +55,44 @@ async function dismissPopups(page) {
 	}
 }
 
+/** @param {import('playwright-core').Page} page @param {string} name */
 async function shoot(page, name) {
 	const file = path.join(OUT_DIR, `${name}.png`);
 	await page.screenshot({ path: file });
-	lib.log(`  ${path.relative(lib.ROOT, file)}`);
+	log(`  ${path.relative(ROOT, file)}`);
 	return file;
 }
 
-/** Shows a node's output as n8n's Schema view: one field a line, every field visible. */
+/**
+ * Shows a node's output as n8n's Schema view: one field a line, every field visible.
+ * @param {import('playwright-core').Page} page
+ */
 async function outputAsSchema(page) {
 	const modes = page.getByTestId('output-panel').getByTestId('ndv-run-data-display-mode');
 	await modes.getByText('Schema', { exact: true }).click();
 	await page.waitForTimeout(800);
 }
 
+/** @param {import('playwright-core').Page} page */
 async function closeToasts(page) {
 	for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => {});
 	await page.waitForTimeout(500);
 }
 
+/** @param {import('playwright-core').Page} page @param {string} name */
 async function openNode(page, name) {
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
 	await page.getByTestId('ndv').waitFor({ state: 'visible', timeout: 20000 });
 	await page.waitForTimeout(1500); // let the panels lay out their tables
 }
 
+/** @param {import('playwright-core').Page} page */
 async function closeNode(page) {
 	await page.keyboard.press('Escape');
 	await page.getByTestId('ndv').waitFor({ state: 'hidden', timeout: 10000 });
 }
 
+/** @param {import('./types').N8nServer} server @param {import('./types').Owner} owner @param {import('./types').WorkflowInfo} wf @param {string} logsDir */
 async function photograph(server, owner, wf, logsDir) {
 	const { chromium, selectors } = require('playwright-core');
 	selectors.setTestIdAttribute('data-test-id');
@@ -105,7 +121,8 @@ async function photograph(server, owner, wf, logsDir) {
 			await page.waitForFunction(
 				(names) =>
 					names.every((name) => {
-						const node = document.querySelector(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+						// Runs in the page: the browser's document.
+						const node = /** @type {any} */ (globalThis).document.querySelector(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 						return node && node.querySelector('[data-test-id="canvas-node-status-success"]');
 					}),
 				[searchNode, buyNode],
@@ -138,32 +155,32 @@ async function photograph(server, owner, wf, logsDir) {
 }
 
 async function main() {
-	const install = lib.ensureN8n();
-	lib.ensureBuilt();
-	const base = path.join(lib.LOCAL, `screenshots-${install.version}`);
+	const install = ensureN8n();
+	ensureBuilt();
+	const base = path.join(LOCAL, `screenshots-${install.version}`);
 	const userFolder = path.join(base, 'user');
 	const logsDir = path.join(base, 'logs');
 	fs.rmSync(base, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 	fs.mkdirSync(logsDir, { recursive: true });
 	fs.mkdirSync(OUT_DIR, { recursive: true });
-	lib.installPackage(userFolder);
+	installPackage(userFolder);
 
-	const emulator = await lib.startEmulator(0);
+	const emulator = await startEmulator(0);
 	let server;
 	try {
-		const [wf] = lib.loadWorkflows([WORKFLOW_FILE]);
-		const { projects } = lib.resetEmulator(emulator);
-		const { data } = lib.emulatorCredential(emulator, projects[0]);
-		await lib.importAll(install, userFolder, lib.credentialRecords(lib.credentialIds([wf.workflow]), data), [wf]);
-		const owner = lib.ownerAccount(install);
-		server = await lib.startServer(install, userFolder, { port: await lib.freePort(), env: owner.env, logFile: path.join(logsDir, 'n8n-start.log') });
-		await lib.ensureOwner(server.url, owner);
-		lib.log(`n8n ${install.version} at ${server.url}; screenshots:`);
+		const [wf] = loadWorkflows([WORKFLOW_FILE]);
+		const { projects } = resetEmulator(emulator);
+		const { data } = emulatorCredential(emulator, projects[0]);
+		await importAll(install, userFolder, credentialRecords(credentialIds([wf.workflow]), data), [wf]);
+		const owner = ownerAccount(install);
+		server = await startServer(install, userFolder, { port: await freePort(), env: owner.env, logFile: path.join(logsDir, 'n8n-start.log') });
+		await ensureOwner(server.url, owner);
+		log(`n8n ${install.version} at ${server.url}; screenshots:`);
 		const files = await photograph(server, owner, wf, logsDir);
 		const bought = emulator.requests.filter((entry) => entry.method === 'POST' && /\/phoneNumberInstances$/.test(entry.path) && entry.status === 200);
 		if (bought.length !== 1) throw new Error(`expected the workflow to buy one number, the emulator saw ${bought.length} creates`);
-		lib.log(`PASS ${files.length} screenshots (${VIEWPORT.width}×${VIEWPORT.height}) of n8n ${install.version}`);
+		log(`PASS ${files.length} screenshots (${VIEWPORT.width}×${VIEWPORT.height}) of n8n ${install.version}`);
 	} finally {
 		if (server) await server.stop();
 		await emulator.close();

@@ -2,23 +2,27 @@
 /** What the --queue and --restart-drill modes start from: n8n, the build, the emulator, the workflows. */
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const lib = require('./lib');
+const { LOCAL, log } = require('./util');
+const { ensureBuilt, ensureN8n } = require('./install');
+const { emulatorCredential, resetEmulator, startEmulator } = require('./emulator');
+const { credentialIds, credentialRecords, loadWorkflows, pollEveryMinute, workflowFiles } = require('./workflows');
+const { ownerAccount } = require('./editorApi');
 
+/** @param {import('./report').Report} report @param {string} title */
 async function prepare(report, title) {
-	lib.log(title);
-	const install = await report.phase('install n8n (once)', () => lib.ensureN8n());
-	lib.log(`n8n ${install.version} on Node.js ${execFileSync(install.node, ['--version'], { encoding: 'utf8' }).trim()}`);
-	await report.phase('build (if needed)', () => lib.ensureBuilt());
-	const emulator = await lib.startEmulator(0);
-	lib.resetEmulator(emulator);
-	const { data } = lib.emulatorCredential(emulator, 'demo-project');
-	const workflows = lib.loadWorkflows(lib.workflowFiles());
-	for (const wf of workflows) if (wf.isTrigger) lib.pollEveryMinute(wf);
+	log(title);
+	const install = await report.phase('install n8n (once)', () => ensureN8n());
+	log(`n8n ${install.version} on Node.js ${execFileSync(install.node, ['--version'], { encoding: 'utf8' }).trim()}`);
+	await report.phase('build (if needed)', () => ensureBuilt());
+	const emulator = await startEmulator(0);
+	resetEmulator(emulator);
+	const { data } = emulatorCredential(emulator, 'demo-project');
+	const workflows = loadWorkflows(workflowFiles());
+	for (const wf of workflows) if (wf.isTrigger) pollEveryMinute(wf);
 	const triggerWf = workflows.find((wf) => wf.isTrigger);
-	const projects = lib.projectsIn(workflows.map((wf) => wf.workflow));
-	const credentials = lib.credentialRecords(lib.credentialIds(workflows.map((wf) => wf.workflow)), data);
-	const owner = lib.ownerAccount(install);
-	return { install, emulator, workflows, triggerWf, projects, credentials, owner, base: (name) => path.join(lib.LOCAL, `${name}-${install.version}`) };
+	const credentials = credentialRecords(credentialIds(workflows.map((wf) => wf.workflow)), data);
+	const owner = ownerAccount(install);
+	return { install, emulator, workflows, triggerWf, credentials, owner, base: (/** @type {string} */ name) => path.join(LOCAL, `${name}-${install.version}`) };
 }
 
 module.exports = { prepare };

@@ -5,19 +5,29 @@
  */
 const net = require('node:net');
 
-/** Quoted-printable (what nodemailer sends HTML as) back to text. */
+/** @typedef {{ from: string | null, to: string[], raw: string, text: string }} Mail A message as the sink keeps it. */
+
+/**
+ * Quoted-printable (what nodemailer sends HTML as) back to text.
+ * @param {string} text
+ */
 function decodeQuotedPrintable(text) {
-	return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+	return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (/** @type {string} */ _, /** @type {string} */ hex) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** `onMessage(mail)` is called for each message kept. */
+/**
+ * `onMessage(mail)` is called for each message kept.
+ * @param {{ onMessage?: (mail: Mail) => void }} [options]
+ */
 async function startSmtpSink({ onMessage } = {}) {
+	/** @type {Mail[]} */
 	const messages = [];
 	const server = net.createServer((socket) => {
 		let buffer = '';
 		let inData = false;
+		/** @type {{ from: string | null, to: string[] }} */
 		let envelope = { from: null, to: [] };
-		const reply = (line) => socket.write(`${line}\r\n`);
+		const reply = (/** @type {string} */ line) => socket.write(`${line}\r\n`);
 		reply('220 localhost SMTP sink');
 		socket.on('data', (chunk) => {
 			buffer += chunk.toString('utf8');
@@ -59,11 +69,12 @@ async function startSmtpSink({ onMessage } = {}) {
 		});
 		socket.on('error', () => {});
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	return {
 		host: '127.0.0.1',
-		port: server.address().port,
+		port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
 		messages,
+		/** @returns {Promise<void>} */
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }

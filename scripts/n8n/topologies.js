@@ -16,6 +16,7 @@ const { freePort } = require('./util');
  * Activates a workflow the way the editor does. n8n 2.x publishes a version
  * (POST /rest/workflows/:id/activate with the version to publish); n8n 1.x flips the `active`
  * flag with PATCH /rest/workflows/:id.
+ * @param {import('./types').Install} install @param {import('./types').Session} session @param {string} id
  */
 async function activate(install, session, id) {
 	const current = (await session.get(`/rest/workflows/${id}`)).data;
@@ -23,6 +24,7 @@ async function activate(install, session, id) {
 	else await session.patch(`/rest/workflows/${id}`, { active: true, versionId: current.versionId });
 }
 
+/** @param {import('./types').Install} install @param {import('./types').Session} session @param {string} id */
 async function deactivate(install, session, id) {
 	const current = (await session.get(`/rest/workflows/${id}`)).data;
 	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/deactivate`, {});
@@ -34,11 +36,12 @@ async function deactivate(install, session, id) {
  * are keyed by node name), the workflow saved with PATCH /rest/workflows/:id as the editor saves it
  * (no static data in the body), then published. n8n 2.x publishes the saved version
  * (POST /rest/workflows/:id/activate); n8n 1.x re-activates an active workflow when it is saved.
+ * @param {import('./types').Install} install @param {import('./types').Session} session @param {string} id @param {string} from @param {string} to
  */
 async function renameNode(install, session, id, from, to) {
 	const current = (await session.get(`/rest/workflows/${id}`)).data;
-	if (!current.nodes.some((node) => node.name === from)) throw new Error(`workflow ${id} has no node "${from}"`);
-	const nodes = current.nodes.map((node) => (node.name === from ? { ...node, name: to } : node));
+	if (!current.nodes.some((/** @type {import('./types').WorkflowNode} */ node) => node.name === from)) throw new Error(`workflow ${id} has no node "${from}"`);
+	const nodes = current.nodes.map((/** @type {import('./types').WorkflowNode} */ node) => (node.name === from ? { ...node, name: to } : node));
 	const connections = JSON.parse(JSON.stringify(current.connections || {}), (key, value) => (key === 'node' && value === from ? to : value));
 	if (connections[from]) {
 		connections[to] = connections[from];
@@ -48,13 +51,20 @@ async function renameNode(install, session, id, from, to) {
 	if (major(install) >= 2) await session.post(`/rest/workflows/${id}/activate`, { versionId: saved.versionId });
 }
 
-/** What a user does to re-activate a workflow: deactivate it, then activate (publish) it again. */
+/**
+ * What a user does to re-activate a workflow: deactivate it, then activate (publish) it again.
+ * @param {import('./types').Install} install @param {import('./types').Session} session @param {string} id
+ */
 async function reactivate(install, session, id) {
 	await deactivate(install, session, id);
 	await activate(install, session, id);
 }
 
-/** One `n8n start` with its SQLite database in a fresh user folder under `base`. */
+/**
+ * One `n8n start` with its SQLite database in a fresh user folder under `base`.
+ * @param {{ install: import('./types').Install, base: string, credentials: import('./types').CredentialRecord[], owner: import('./types').Owner, env?: Record<string, string> }} options
+ * @returns {import('./types').Topology}
+ */
 function regularTopology({ install, base, credentials, owner, env = {} }) {
 	const userFolder = path.join(base, 'user');
 	const logsDir = path.join(base, 'logs');
@@ -62,12 +72,20 @@ function regularTopology({ install, base, credentials, owner, env = {} }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	fs.mkdirSync(logsDir, { recursive: true });
 	installPackage(userFolder);
+	/** @type {number | null} */
 	let port = null;
+	/** @type {import('./types').N8nServer | null} */
+	let server = null;
+	/** @type {import('./types').Session | null} */
+	let session = null;
+	/** @type {import('./types').Topology} */
 	const topology = {
 		label: 'n8n',
 		restartLabel: 'n8n',
-		server: null,
-		session: null,
+		get session() {
+			if (!session) throw new Error('n8n is not started: no session');
+			return session;
+		},
 		async prepare(workflows) {
 			await importAll(install, userFolder, credentials, workflows, env);
 		},
@@ -75,12 +93,12 @@ function regularTopology({ install, base, credentials, owner, env = {} }) {
 			port = port || (await freePort());
 			// Debug: the log then shows each poll ("Poll trigger initiated") and, with durable cursors,
 			// whether a silent poll's cursor was committed.
-			this.server = await startServer(install, userFolder, { port, env: { N8N_LOG_LEVEL: 'debug', ...env, ...owner.env }, logFile: path.join(logsDir, 'n8n-start.log') });
-			await ensureOwner(this.server.url, owner);
-			this.session = await login(this.server.url, owner.email, owner.password);
+			server = await startServer(install, userFolder, { port, env: { N8N_LOG_LEVEL: 'debug', ...env, ...owner.env }, logFile: path.join(logsDir, 'n8n-start.log') });
+			await ensureOwner(server.url, owner);
+			session = await login(server.url, owner.email, owner.password);
 		},
 		async restart(whileDown) {
-			await this.server.stop();
+			if (server) await server.stop();
 			await whileDown();
 			await this.start();
 		},
@@ -91,36 +109,45 @@ function regularTopology({ install, base, credentials, owner, env = {} }) {
 			await renameNode(install, this.session, id, from, to);
 		},
 		async stopAll() {
-			if (this.server) await this.server.stop();
+			if (server) await server.stop();
 		},
 	};
 	return topology;
 }
 
-/** Queue mode: `cluster` from queue/cluster.js; a restart stops main and the first worker together. */
+/**
+ * Queue mode: `cluster` from queue/cluster.js; a restart stops main and the first worker together.
+ * @param {{ install: import('./types').Install, cluster: import('./queue/cluster').Cluster, credentials: import('./types').CredentialRecord[], owner: import('./types').Owner }} options
+ * @returns {import('./types').Topology}
+ */
 function queueTopology({ install, cluster, credentials, owner }) {
+	/** @type {import('./types').Session | null} */
+	let session = null;
+	const logIn = async () => {
+		await ensureOwner(cluster.url, owner);
+		session = await login(cluster.url, owner.email, owner.password);
+	};
 	return {
 		label: `main + ${cluster.workerNames.length} workers`,
 		restartLabel: `main and ${cluster.workerNames[0]}`,
-		session: null,
+		get session() {
+			if (!session) throw new Error('n8n main is not started: no session');
+			return session;
+		},
 		workerOf: (executionId) => cluster.workerOf(executionId),
 		async prepare(workflows) {
 			await importAll(install, cluster.folders.main, credentials, workflows, cluster.shared);
 		},
 		async start() {
 			await cluster.start();
-			await this.login();
-		},
-		async login() {
-			await ensureOwner(cluster.url, owner);
-			this.session = await login(cluster.url, owner.email, owner.password);
+			await logIn();
 		},
 		async restart(whileDown) {
 			const [first] = cluster.workerNames;
 			await Promise.all([cluster.stop('main'), cluster.stop(first)]);
 			await whileDown();
 			await cluster.startMain();
-			await Promise.all([cluster.startWorker(first), this.login()]);
+			await Promise.all([cluster.startWorker(first), logIn()]);
 		},
 		async reactivate(id) {
 			await reactivate(install, this.session, id);

@@ -11,6 +11,7 @@ const CREDENTIAL_TYPE = 'enfonicaApi';
 const CREDENTIAL_NAME = 'Enfonica account';
 const DEFAULT_CREDENTIAL_ID = 'enfonica-account';
 
+/** @param {string} dir */
 function listJson(dir) {
 	if (!fs.existsSync(dir)) return [];
 	return fs
@@ -20,15 +21,20 @@ function listJson(dir) {
 		.map((name) => path.join(dir, name));
 }
 
+/** @param {import('./types').WorkflowNode} node */
 function isEnfonicaNode(node) {
 	return typeof node.type === 'string' && node.type.startsWith(`${PACKAGE_NAME}.`);
 }
 
-/** The polling Enfonica Trigger (the Inbound Trigger is a webhook trigger, checked on its own: inbound.js). */
+/**
+ * The polling Enfonica Trigger (the Inbound Trigger is a webhook trigger, checked on its own: inbound.js).
+ * @param {import('./types').WorkflowNode} node
+ */
 function isEnfonicaTrigger(node) {
 	return isEnfonicaNode(node) && /Trigger$/.test(node.type) && !isInboundTrigger(node);
 }
 
+/** @param {import('./types').WorkflowNode} node */
 function isInboundTrigger(node) {
 	return node.type === `${PACKAGE_NAME}.enfonicaInboundTrigger`;
 }
@@ -38,27 +44,44 @@ function isInboundTrigger(node) {
  * for what the examples lack (all of them when there are no examples, the trigger fixture when
  * no example uses the Enfonica Trigger). ENFONICA_N8N_WORKFLOWS=<folder> imports that folder's
  * *.json instead.
+ * @returns {string[]}
  */
 function workflowFiles() {
 	if (process.env.ENFONICA_N8N_WORKFLOWS) return listJson(path.resolve(process.env.ENFONICA_N8N_WORKFLOWS));
 	const examples = listJson(EXAMPLES_DIR);
 	const fixtures = listJson(FIXTURES_DIR);
 	if (!examples.length) return fixtures;
-	const hasTrigger = examples.some((file) => (readJson(file).nodes || []).some(isEnfonicaTrigger));
-	return hasTrigger ? examples : [...examples, ...fixtures.filter((file) => (readJson(file).nodes || []).some(isEnfonicaTrigger))];
+	/** @param {string} file */
+	const hasEnfonicaTrigger = (file) => (readJson(file).nodes || []).some(isEnfonicaTrigger);
+	return examples.some(hasEnfonicaTrigger) ? examples : [...examples, ...fixtures.filter(hasEnfonicaTrigger)];
 }
 
 /**
  * 16 characters, derived from a stable name so they stay stable. n8n 1.x saves a workflow's static
  * data only for ids of at most 16 characters (isWorkflowIdValid): a 20-character id silently lost
  * every trigger's saved state on 1.123 (the restart drill's losses there).
+ * @param {string} name
  */
 function workflowId(name) {
 	const digest = require('node:crypto').createHash('sha1').update(path.basename(name)).digest('hex');
 	return `enf${digest.slice(0, 13)}`;
 }
 
-/** Gives a workflow object a stable id (its own if usable) and classifies it. */
+/**
+ * The workflow's Enfonica trigger node (polling or inbound); throws when it has none.
+ * @param {import('./types').WorkflowInfo} wf
+ */
+function enfonicaTriggerNode(wf) {
+	const node = wf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
+	if (!node) throw new Error(`${wf.relative} has no Enfonica trigger node`);
+	return node;
+}
+
+/**
+ * Gives a workflow object a stable id (its own if usable) and classifies it.
+ * @param {import('./types').Workflow} workflow @param {string} file
+ * @returns {import('./types').WorkflowInfo}
+ */
 function describeWorkflow(workflow, file) {
 	const id = typeof workflow.id === 'string' && workflow.id.length > 0 && workflow.id.length <= 16 ? workflow.id : workflowId(file);
 	workflow.id = id;
@@ -78,11 +101,15 @@ function describeWorkflow(workflow, file) {
 	};
 }
 
+/** @param {string[]} files */
 function loadWorkflows(files) {
 	return files.map((file) => describeWorkflow(readJson(file), file));
 }
 
-/** n8n polls at most once a minute; the tests use that, whatever the example says. */
+/**
+ * n8n polls at most once a minute; the tests use that, whatever the example says.
+ * @template {import('./types').WorkflowInfo} W @param {W} wf @returns {W}
+ */
 function pollEveryMinute(wf) {
 	for (const node of wf.workflow.nodes.filter(isEnfonicaTrigger)) {
 		node.parameters = { ...node.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } };
@@ -90,8 +117,12 @@ function pollEveryMinute(wf) {
 	return wf;
 }
 
-/** Every id under which the workflows reference an Enfonica credential (they share one). */
+/**
+ * Every id under which the workflows reference an Enfonica credential (they share one).
+ * @param {import('./types').Workflow[]} workflows
+ */
 function credentialIds(workflows) {
+	/** @type {Set<string>} */
 	const ids = new Set();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes || []) {
@@ -102,7 +133,11 @@ function credentialIds(workflows) {
 	return ids.size ? [...ids] : [DEFAULT_CREDENTIAL_ID];
 }
 
-/** Credentials for `n8n import:credentials`: plain `data` objects, which n8n encrypts on import. */
+/**
+ * Credentials for `n8n import:credentials`: plain `data` objects, which n8n encrypts on import.
+ * @param {string[]} ids @param {Record<string, unknown>} data
+ * @returns {import('./types').CredentialRecord[]}
+ */
 function credentialRecords(ids, data) {
 	return ids.map((id, index) => ({
 		id,
@@ -120,6 +155,7 @@ module.exports = {
 	credentialIds,
 	credentialRecords,
 	describeWorkflow,
+	enfonicaTriggerNode,
 	isEnfonicaNode,
 	isEnfonicaTrigger,
 	isInboundTrigger,

@@ -16,7 +16,9 @@ const CODEX = ['dist/nodes/Enfonica/Enfonica.node.json', 'dist/nodes/Enfonica/En
 const NOT_SHIPPED = /(^|\/)(test|tests|scripts|__tests__)\/|\.test\.|\.map$|\.ts$(?<!\.d\.ts$)/;
 
 const packageDir = resolve(process.argv[2] ?? '.');
+/** @type {{ n8n?: { nodes?: string[], credentials?: string[] } }} */
 const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+/** @type {[{ files: Array<{ path: string }> }]} */
 const [{ files }] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: packageDir, encoding: 'utf8' }));
 const paths = files.map((file) => file.path);
 

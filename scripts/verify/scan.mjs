@@ -16,14 +16,18 @@ import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-packag
 
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
-/** Packs `packageDir` as npm publishes it and unpacks it into a temporary folder. */
+/**
+ * Packs `packageDir` as npm publishes it and unpacks it into a temporary folder.
+ * @param {string} packageDir @param {string} scratch
+ */
 function unpackedTarball(packageDir, scratch) {
-	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: packageDir, encoding: 'utf8' }).trim().split('\n').pop();
+	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: packageDir, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
 	const unpacked = join(scratch, 'package');
 	execFileSync('tar', ['-xzf', join(scratch, packed), '-C', scratch]);
 	return unpacked;
 }
 
+/** @param {string} label @param {Awaited<ReturnType<typeof analyzePackage>>} result */
 function report(label, result) {
 	console.log(`${result.passed ? 'PASS' : 'FAIL'} ${label}${result.message ? `: ${result.message}` : ''}`);
 	if (result.details?.trim()) console.log(result.details.trim());

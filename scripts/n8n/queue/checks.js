@@ -6,8 +6,8 @@
  */
 const crypto = require('node:crypto');
 const { checkAlerts, checkRun, expectedAlerts, instanceNames, nodeItems } = require('../checks');
-const { resetEmulator, isPoll } = require('../emulator');
-const { describeWorkflow, workflowId } = require('../workflows');
+const { instanceByNumber, isPoll, resetEmulator } = require('../emulator');
+const { describeWorkflow, enfonicaTriggerNode, workflowId } = require('../workflows');
 const { executionDetail, executionsOf } = require('../editorApi');
 const { runThroughWebhook } = require('./webhooks');
 const { activate } = require('../topologies');
@@ -16,28 +16,34 @@ const { log, seconds, sleep, waitFor } = require('../util');
 const SUSPEND = '+61255501000';
 const NON_COMPLIANT = '+61491570156';
 
-/** How often a process logged a poll of the workflow (n8n-core's debug line: "Poll trigger …" in 2.x, "Polling trigger …" in 1.x). */
+/**
+ * How often a process logged a poll of the workflow (n8n-core's debug line: "Poll trigger …" in 2.x, "Polling trigger …" in 1.x).
+ * @param {string} output @param {string} workflowName
+ */
 function countPolls(output, workflowName) {
 	return [`Poll trigger initiated for workflow "${workflowName}"`, `Polling trigger initiated for workflow "${workflowName}"`].reduce((sum, line) => sum + output.split(line).length - 1, 0);
 }
 
+/** @param {readonly import('../types').RequestLogEntry[]} entries */
 function describeRequests(entries) {
 	return entries.map((entry) => `${entry.path === '/token' ? 'token' : entry.method} ${entry.status}`).join(', ') || 'nothing';
 }
 
-async function examplesOnWorkers({ install, cluster, session, emulator, copies, projects, report }) {
+/** @param {{ install: import('../types').Install, cluster: import('./cluster').Cluster, session: import('../types').Session, emulator: import('../types').Emulator, report: import('../report').Report, copies: import('../types').WorkflowInfo[] }} context */
+async function examplesOnWorkers({ install, cluster, session, emulator, copies, report }) {
+	/** @type {Record<string, number>} */
 	const ranOn = {};
 	for (const wf of copies) {
-		resetEmulator(emulator, projects);
+		resetEmulator(emulator);
 		const before = instanceNames(emulator);
-		const label = `${wf.relative}  "${wf.original.name}" (webhook on main → worker)`;
+		const label = `${wf.relative}  "${wf.original ? wf.original.name : wf.name}" (webhook on main → worker)`;
 		try {
 			const { execution, ms } = await runThroughWebhook(install, session, cluster.url, wf);
 			await cluster.waitWorkerFinished(execution.id, 10000);
 			const worker = cluster.workerOf(execution.id);
 			const { problems, summary } = checkRun(wf, execution, emulator, before);
 			if (!worker) problems.push(`no worker logged execution ${execution.id}`);
-			ranOn[worker] = (ranOn[worker] || 0) + 1;
+			ranOn[String(worker)] = (ranOn[String(worker)] || 0) + 1;
 			report.record({ label, ok: problems.length === 0, ms, problems, summary: `execution ${execution.id} on ${worker || '?'}; ${summary}` });
 		} catch (error) {
 			report.record({ label, ok: false, problems: [error.message] });
@@ -50,16 +56,17 @@ async function examplesOnWorkers({ install, cluster, session, emulator, copies, 
  * Every access token expires; the worker that runs the next execution gets the 401, renews the
  * token and n8n stores it with the credential; then executions go on until one runs on the other
  * worker, which must use the stored token: one token exchange in all.
+ * @param {{ install: import('../types').Install, cluster: import('./cluster').Cluster, session: import('../types').Session, emulator: import('../types').Emulator, report: import('../report').Report, getCopy?: import('../types').WorkflowInfo }} context
  */
-async function tokenAcrossWorkers({ install, cluster, session, emulator, getCopy, projects, report }) {
+async function tokenAcrossWorkers({ install, cluster, session, emulator, getCopy, report }) {
 	const label = 'token renewal across workers (one worker renews after a 401, the other reuses the stored token)';
 	if (!getCopy) return report.record({ label, skipped: true, summary: 'no examples/get.json' });
 	const started = Date.now();
 	const problems = [];
-	resetEmulator(emulator, projects);
+	resetEmulator(emulator);
 	emulator.expireAccessTokens();
+	/** @type {Array<{ id: string, worker: string | null, status: string | undefined, requests: import('../types').RequestLogEntry[] }>} */
 	const runs = [];
-	let first = null;
 	for (let attempt = 0; attempt < 8; attempt++) {
 		const mark = emulator.requests.length;
 		const { execution } = await runThroughWebhook(install, session, cluster.url, getCopy);
@@ -67,9 +74,9 @@ async function tokenAcrossWorkers({ install, cluster, session, emulator, getCopy
 		const worker = cluster.workerOf(execution.id);
 		const requests = emulator.requests.slice(mark);
 		runs.push({ id: execution.id, worker, status: execution.status, requests });
-		if (!first) first = runs[0];
-		else if (worker && worker !== first.worker) break;
+		if (worker && worker !== runs[0].worker) break;
 	}
+	const first = runs[0];
 	const other = runs.find((run) => run.worker && run.worker !== first.worker);
 	// (get.json by phone number is a search and a get: every request after the renewal must succeed)
 	const firstSeq = describeRequests(first.requests);
@@ -83,7 +90,7 @@ async function tokenAcrossWorkers({ install, cluster, session, emulator, getCopy
 	const exchanges = runs.flatMap((run) => run.requests).filter((entry) => entry.path === '/token').length;
 	if (exchanges !== 1) problems.push(`expected 1 token exchange in all, the emulator saw ${exchanges}`);
 	for (const run of runs) if (run.status !== 'success') problems.push(`execution ${run.id} on ${run.worker}: status ${run.status}`);
-	report.record({
+	return report.record({
 		label,
 		ok: problems.length === 0,
 		ms: Date.now() - started,
@@ -92,7 +99,10 @@ async function tokenAcrossWorkers({ install, cluster, session, emulator, getCopy
 	});
 }
 
-/** Webhook → Get Many (every number) → Get each by name with Options → Concurrency 5. */
+/**
+ * Webhook → Get Many (every number) → Get each by name with Options → Concurrency 5.
+ * @param {import('../types').WorkflowNode["credentials"]} credentialRef
+ */
 function concurrencyWorkflow(credentialRef) {
 	const workflow = {
 		id: workflowId('queue-concurrency'),
@@ -126,10 +136,11 @@ function concurrencyWorkflow(credentialRef) {
  * Retry-After 1 s. On the worker: every item succeeds in input order, never more than five
  * requests in flight, and in the Retry-After second no request starts but the (at most four)
  * already on their way.
+ * @param {{ install: import('../types').Install, cluster: import('./cluster').Cluster, session: import('../types').Session, emulator: import('../types').Emulator, report: import('../report').Report, wf: import('../types').WorkflowInfo }} context
  */
-async function concurrencyOnWorker({ install, cluster, session, emulator, wf, projects, report }) {
+async function concurrencyOnWorker({ install, cluster, session, emulator, wf, report }) {
 	const label = 'Options → Concurrency 5 and the shared 429 gate, on a worker';
-	resetEmulator(emulator, projects);
+	resetEmulator(emulator);
 	emulator.seedBulk('demo-project', 30, { displayNamePrefix: 'Bulk' });
 	const expectedNames = emulator.listStored('demo-project').map((instance) => instance.name);
 	emulator.clearLog();
@@ -180,23 +191,23 @@ async function concurrencyOnWorker({ install, cluster, session, emulator, wf, pr
 /**
  * The trigger: main polls (n8n-core logs "Poll(ing) trigger initiated" at debug level: counted in each
  * process's log), its execution is queued and runs on a worker, with exactly the expected alerts.
+ * @param {{ install: import('../types').Install, cluster: import('./cluster').Cluster, session: import('../types').Session, emulator: import('../types').Emulator, report: import('../report').Report, triggerWf: import('../types').WorkflowInfo }} context
  */
-async function triggerOnWorkers({ install, cluster, session, emulator, projects, triggerWf, report }) {
+async function triggerOnWorkers({ install, cluster, session, emulator, triggerWf, report }) {
 	const label = `${triggerWf.relative} (activated on main; polled by main, run by a worker)`;
 	const started = Date.now();
 	const problems = [];
-	resetEmulator(emulator, projects);
+	resetEmulator(emulator);
 	const activatedAt = Date.now();
 	await activate(install, session, triggerWf.id);
 	const baseline = await waitFor(() => emulator.requests.find((entry) => isPoll(entry, 'demo-project') && entry.startedAt >= activatedAt && entry.endedAt > 0), 60000, 250);
 	if (!baseline) return report.record({ label, ok: false, problems: ['no activation poll reached the emulator within 60 s'] });
 	await sleep(2000);
-	const node = triggerWf.enfonicaNodes.find((candidate) => /Trigger$/.test(candidate.type));
+	const node = enfonicaTriggerNode(triggerWf);
 	const before = new Set((await executionsOf(session, triggerWf.id)).map((execution) => String(execution.id)));
 	const changedAt = Date.now();
-	const find = (number) => emulator.listStored('demo-project').find((instance) => instance.phoneNumber && instance.phoneNumber.phoneNumber === number);
-	emulator.setLifecycleState(find(SUSPEND).name, 'SUSPENDED');
-	emulator.setCompliant(find(NON_COMPLIANT).name, false);
+	emulator.setLifecycleState(instanceByNumber(emulator, 'demo-project', SUSPEND).name, 'SUSPENDED');
+	emulator.setCompliant(instanceByNumber(emulator, 'demo-project', NON_COMPLIANT).name, false);
 	log(`        ${SUSPEND} -> SUSPENDED, ${NON_COMPLIANT} -> non-compliant; waiting for main's next poll (at most a minute)…`);
 	const poll = await waitFor(() => emulator.requests.find((entry) => isPoll(entry, 'demo-project') && entry.startedAt > changedAt && entry.endedAt > 0), 90000, 250);
 	if (!poll) return report.record({ label, ok: false, problems: ['no poll within 90 s of the change'] });
@@ -217,7 +228,7 @@ async function triggerOnWorkers({ install, cluster, session, emulator, projects,
 	const polls = Object.fromEntries(cluster.names.map((name) => [name, countPolls(cluster.outputOf(name), triggerWf.name)]));
 	if (!polls.main) problems.push('main did not log the poll');
 	for (const name of cluster.workerNames) if (polls[name]) problems.push(`${name} polled too (${polls[name]} times)`);
-	report.record({
+	return report.record({
 		label,
 		ok: problems.length === 0,
 		ms: Date.now() - started,

@@ -10,9 +10,15 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { freePort, sleep } = require('../util');
 const { installPackage } = require('../install');
-const { major, startProcess, startServer } = require('../n8n');
+const { startProcess, startServer } = require('../n8n');
 
-/** The environment every process of the cluster shares (CLI commands included). */
+/** @typedef {ReturnType<typeof createCluster>} Cluster */
+
+/**
+ * The environment every process of the cluster shares (CLI commands included).
+ * @param {{ pg: import('./services').Postgres, redis: import('./services').Redis, encryptionKey: string, extra?: Record<string, string> }} options
+ * @returns {Record<string, string>}
+ */
 function queueEnv({ pg, redis, encryptionKey, extra = {} }) {
 	return {
 		EXECUTIONS_MODE: 'queue',
@@ -34,6 +40,7 @@ function queueEnv({ pg, redis, encryptionKey, extra = {} }) {
 	};
 }
 
+/** @param {string} url */
 async function answers(url) {
 	try {
 		return (await fetch(url)).ok;
@@ -45,6 +52,7 @@ async function answers(url) {
 /**
  * `base` holds main/ and worker-<n>/ user folders and logs/. Nothing starts until start().
  * `env` is added to every process (e.g. the durable poll cursor settings).
+ * @param {{ install: import('../types').Install, base: string, pg: import('./services').Postgres, redis: import('./services').Redis, workers?: number, env?: Record<string, string>, owner: import('../types').Owner }} options
  */
 function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner }) {
 	const encryptionKey = crypto.randomBytes(24).toString('hex');
@@ -52,6 +60,7 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 	const shared = queueEnv({ pg, redis, encryptionKey, extra: { QUEUE_BULL_PREFIX: `enfonica-${encryptionKey.slice(0, 8)}`, ...env } });
 	const logsDir = path.join(base, 'logs');
 	fs.mkdirSync(logsDir, { recursive: true });
+	/** @type {Record<string, string>} */
 	const folders = { main: path.join(base, 'main') };
 	for (let n = 1; n <= workers; n++) folders[`worker-${n}`] = path.join(base, `worker-${n}`);
 	for (const folder of Object.values(folders)) {
@@ -64,10 +73,14 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 		logsDir,
 		names: Object.keys(folders),
 		workerNames: Object.keys(folders).filter((name) => name !== 'main'),
+		/** @type {Record<string, import('../types').N8nProcess>} */
 		processes: {},
-		/** Per process, everything it printed across restarts. */
+		/** @type {Record<string, string>} Per process, everything it printed across restarts. */
 		history: {},
+		/** @type {number | null} */
 		mainPort: null,
+		/** main's URL, once started. */
+		url: '',
 
 		async startMain() {
 			this.mainPort = this.mainPort || (await freePort());
@@ -81,6 +94,7 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 			return server;
 		},
 
+		/** @param {string} name */
 		async startWorker(name) {
 			const healthPort = await freePort();
 			const worker = await startProcess(install, folders[name], {
@@ -109,6 +123,7 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 			return { mainMs, workersMs: Date.now() - started - mainMs };
 		},
 
+		/** @param {string} name */
 		async stop(name) {
 			const running = this.processes[name];
 			if (!running) return;
@@ -123,11 +138,13 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 		},
 
 		/** Everything a process printed, this run and earlier ones. */
+		/** @param {string} name @returns {string} */
 		outputOf(name) {
 			return (this.history[name] || '') + (this.processes[name] ? this.processes[name].fullOutput() : '');
 		},
 
 		/** Which worker ran an execution: the one whose log says it started it. */
+		/** @param {string} executionId @returns {string | null} */
 		workerOf(executionId) {
 			const pattern = new RegExp(`Worker started execution ${executionId}\\b`);
 			const found = this.workerNames.filter((name) => pattern.test(this.outputOf(name)));
@@ -135,6 +152,7 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 		},
 
 		/** Waits until a worker logged that it finished the execution. */
+		/** @param {string} executionId @param {number} [timeoutMs] */
 		async waitWorkerFinished(executionId, timeoutMs = 60000) {
 			const pattern = new RegExp(`Worker (finished|errored) execution ${executionId}\\b|execution ${executionId}.*(finished|failed)`);
 			for (const started = Date.now(); Date.now() - started < timeoutMs; await sleep(250)) {
@@ -143,8 +161,6 @@ function createCluster({ install, base, pg, redis, workers = 2, env = {}, owner 
 			return false;
 		},
 	};
-	// n8n 1.x: publish:workflow does not exist; activation is the workflow's active flag.
-	cluster.major = major(install);
 	return cluster;
 }
 

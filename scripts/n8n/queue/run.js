@@ -13,7 +13,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const lib = require('../lib');
+const { log, ROOT, seconds } = require('../util');
+const { importAll } = require('../n8n');
+const { ensureOwner, login } = require('../editorApi');
 const { createReport } = require('../report');
 const { prepare } = require('../setup');
 const { runDrill } = require('../drill');
@@ -25,8 +27,12 @@ const { webhookCopy } = require('./webhooks');
 const queueChecks = require('./checks');
 const { checkInbound, inboundWorkflows } = require('../inbound');
 
+/**
+ * @typedef {{ setup: Awaited<ReturnType<typeof prepare>>, report: import('../report').Report, pg: import('./services').Postgres, redis: import('./services').Redis, base: string }} QueueContext
+ * @param {QueueContext} context
+ */
 async function mainChecks({ setup, report, pg, redis, base }) {
-	const { install, emulator, workflows, triggerWf, projects, credentials, owner } = setup;
+	const { install, emulator, workflows, triggerWf, credentials, owner } = setup;
 	const copies = workflows.filter((wf) => !wf.isTrigger && wf.manualStart && !wf.pinnedInput).map(webhookCopy);
 	const credentialRef = copies.length ? copies[0].enfonicaNodes[0].credentials : { enfonicaApi: { id: credentials[0].id, name: credentials[0].name } };
 	const concurrency = queueChecks.concurrencyWorkflow(credentialRef);
@@ -36,37 +42,37 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 		// The trigger is activated only for its own check (through main's REST API): the examples
 		// reset the emulator's sample data, which it would otherwise report as changes.
 		await report.phase('queue: import into PostgreSQL', () =>
-			lib.importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : []), ...inbound], cluster.shared),
+			importAll(install, cluster.folders.main, credentials, [...copies, concurrency, ...(triggerWf ? [triggerWf] : []), ...inbound], cluster.shared),
 		);
 		const { mainMs, workersMs } = await report.phase('queue: start main, then 2 workers', () => cluster.start());
-		lib.log(`main ready in ${lib.seconds(mainMs)} (${cluster.url}), workers ${cluster.workerNames.join(', ')} ready ${lib.seconds(workersMs)} later; one encryption key, PostgreSQL :${pg.port}, Redis :${redis.port}`);
-		await lib.ensureOwner(cluster.url, owner);
-		const session = await lib.login(cluster.url, owner.email, owner.password);
+		log(`main ready in ${seconds(mainMs)} (${cluster.url}), workers ${cluster.workerNames.join(', ')} ready ${seconds(workersMs)} later; one encryption key, PostgreSQL :${pg.port}, Redis :${redis.port}`);
+		await ensureOwner(cluster.url, owner);
+		const session = await login(cluster.url, owner.email, owner.password);
 		// Published through main's REST API, as the editor does: main registers their webhooks.
 		await report.phase('queue: activate the webhook workflows (REST)', async () => {
 			for (const wf of [...copies, concurrency]) await activate(install, session, wf.id);
 		});
-		const context = { install, cluster, session, emulator, projects, report };
+		const context = { install, cluster, session, emulator, report };
 
-		lib.log('\nEvery manual example, started by a webhook on main, run by a worker:');
+		log('\nEvery manual example, started by a webhook on main, run by a worker:');
 		const ranOn = await report.phase('queue: examples on workers', () => queueChecks.examplesOnWorkers({ ...context, copies }));
-		lib.log(`        executions per worker: ${Object.entries(ranOn).map(([name, count]) => `${name} ${count}`).join(', ')}`);
+		log(`        executions per worker: ${Object.entries(ranOn).map(([name, count]) => `${name} ${count}`).join(', ')}`);
 
-		lib.log('\nToken renewal across workers:');
+		log('\nToken renewal across workers:');
 		await report.phase('queue: token renewal across workers', () =>
 			queueChecks.tokenAcrossWorkers({ ...context, getCopy: copies.find((wf) => /get\.json$/.test(wf.relative)) }),
 		);
 
-		lib.log('\nOptions → Concurrency and a 429 on a worker:');
+		log('\nOptions → Concurrency and a 429 on a worker:');
 		await report.phase('queue: Concurrency + 429 gate', () => queueChecks.concurrencyOnWorker({ ...context, wf: concurrency }));
 
 		if (triggerWf) {
-			lib.log('\nThe Enfonica Trigger in queue mode:');
+			log('\nThe Enfonica Trigger in queue mode:');
 			await report.phase('queue: trigger polled by main, run by a worker', () => queueChecks.triggerOnWorkers({ ...context, triggerWf }));
 		}
 
 		if (inbound.length) {
-			lib.log('\nThe Enfonica Inbound Trigger in queue mode (requests on main, executions on workers):');
+			log('\nThe Enfonica Inbound Trigger in queue mode (requests on main, executions on workers):');
 			await report.phase('queue: inbound trigger, webhook on main, run by a worker', () =>
 				checkInbound({ install, session, emulator, workflows: inbound, report, cluster, labelSuffix: ' [queue]' }),
 			);
@@ -76,14 +82,16 @@ async function mainChecks({ setup, report, pg, redis, base }) {
 	}
 }
 
+/** @param {QueueContext} context */
 async function drills({ setup, report, pg, redis, base }) {
 	const { install, emulator, triggerWf, credentials, owner } = setup;
+	if (!triggerWf) return;
 	for (const config of drillConfigs(install)) {
 		if (config.skip) {
 			report.record({ label: `drill [queue ${config.key}] ${config.title}`, skipped: true, summary: config.skip });
 			continue;
 		}
-		lib.log(`\nRestart drill in queue mode, ${config.title} (main and worker-1 restarted):`);
+		log(`\nRestart drill in queue mode, ${config.title} (main and worker-1 restarted):`);
 		// A database of its own per configuration: nothing of the earlier runs is active in it.
 		const database = await pg.createDatabase(`n8n_drill_${config.key}`);
 		const cluster = createCluster({ install, base: path.join(base, `drill-${config.key}`), pg: database, redis, owner, env: config.env });
@@ -106,13 +114,15 @@ async function main() {
 	const { install, emulator } = setup;
 	const base = setup.base('queue');
 	fs.rmSync(base, { recursive: true, force: true });
+	/** @type {import('./services').Postgres | null} */
 	let pg = null;
+	/** @type {import('./services').Redis | null} */
 	let redis = null;
 	try {
 		const installed = await report.phase('queue: PostgreSQL + Redis (install if missing)', () => ensurePackages());
-		if (installed.length) lib.log(`installed from Debian's packages: ${installed.join(', ')}`);
+		if (installed.length) log(`installed from Debian's packages: ${installed.join(', ')}`);
 		[pg, redis] = await report.phase('queue: start PostgreSQL + Redis', () => Promise.all([startPostgres('n8n'), startRedis()]));
-		lib.log(`${pg.version} on 127.0.0.1:${pg.port} (a throw-away data folder); ${redis.version.split(' sha=')[0]} on 127.0.0.1:${redis.port}`);
+		log(`${pg.version} on 127.0.0.1:${pg.port} (a throw-away data folder); ${redis.version.split(' sha=')[0]} on 127.0.0.1:${redis.port}`);
 		try {
 			await mainChecks({ setup, report, pg, redis, base: path.join(base, 'main-checks') });
 		} catch (error) {
@@ -129,7 +139,7 @@ async function main() {
 		await emulator.close();
 	}
 	process.exitCode = report.finish(`queue mode, n8n ${install.version}, PostgreSQL ${pg ? pg.version.replace(/^.*\) ([\d.]+).*$/, '$1') : '?'}, Redis ${redis ? redis.version.replace(/^.*v=(\S+).*$/, '$1') : '?'}`);
-	lib.log(`Logs: ${path.relative(lib.ROOT, base)}/*/logs/`);
+	log(`Logs: ${path.relative(ROOT, base)}/*/logs/`);
 }
 
 module.exports = { main };

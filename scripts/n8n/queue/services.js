@@ -11,6 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { freePort, log, npmFreeEnv, sleep } = require('../util');
 
+/** @param {string} command */
 function have(command) {
 	return spawnSync('bash', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
@@ -52,16 +53,24 @@ function ensurePackages() {
 	return missing;
 }
 
-/** Runs a PostgreSQL binary as the `postgres` user when we are root (the server refuses root). */
-function asPostgres(bin, args, options = {}) {
+/**
+ * Runs a PostgreSQL binary as the `postgres` user when we are root (the server refuses root).
+ * @param {string} bin @param {string[]} args
+ */
+function asPostgres(bin, args) {
 	const root = process.getuid && process.getuid() === 0;
 	const [command, fullArgs] = root ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-	return spawnSync(command, fullArgs, { encoding: 'utf8', env: npmFreeEnv(), ...options });
+	return spawnSync(command, /** @type {string[]} */ (fullArgs), { encoding: 'utf8', env: npmFreeEnv() });
 }
 
-/** initdb into a new folder, a server on 127.0.0.1:<free port>, and a database `database`. */
+/**
+ * initdb into a new folder, a server on 127.0.0.1:<free port>, and a database `database`.
+ * @typedef {{ host: string, port: number, database: string, user: string, version: string, createDatabase(name: string): Promise<Postgres>, stop(): Promise<void> }} Postgres
+ * @returns {Promise<Postgres>}
+ */
 async function startPostgres(database = 'n8n') {
 	const bin = postgresBin();
+	if (!bin) throw new Error('no PostgreSQL server is installed (/usr/lib/postgresql/<major>/bin/postgres)');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enfonica-pg-'));
 	const dataDir = path.join(dir, 'data');
 	if (process.getuid && process.getuid() === 0) spawnSync('chown', ['postgres:postgres', dir]);
@@ -84,7 +93,10 @@ async function startPostgres(database = 'n8n') {
 		database,
 		user: 'postgres',
 		version,
-		/** Another database on the same server: the same connection settings, another name. */
+		/**
+		 * Another database on the same server: the same connection settings, another name.
+		 * @param {string} name @returns {Promise<Postgres>}
+		 */
 		async createDatabase(name) {
 			const created = asPostgres(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
 			if (created.status !== 0) throw new Error(`createdb ${name} failed:\n${created.stderr}`);
@@ -97,7 +109,10 @@ async function startPostgres(database = 'n8n') {
 	};
 }
 
-/** redis-server on 127.0.0.1:<free port>, in memory only, a child of this process. */
+/**
+ * redis-server on 127.0.0.1:<free port>, in memory only, a child of this process.
+ * @typedef {Awaited<ReturnType<typeof startRedis>>} Redis
+ */
 async function startRedis() {
 	const port = await freePort();
 	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
@@ -106,6 +121,7 @@ async function startRedis() {
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
+	/** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */
 	let exited = null;
 	const exitPromise = new Promise((resolve) => child.on('close', (code, signal) => resolve((exited = { code, signal }))));
 	for (let waited = 0; !/Ready to accept connections/.test(output); waited += 100) {

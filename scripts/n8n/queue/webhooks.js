@@ -11,7 +11,10 @@ const { describeWorkflow, workflowId } = require('../workflows');
 const { executionDetail, executionsOf } = require('../editorApi');
 const { sleep } = require('../util');
 
-/** A webhook-started copy of a manual workflow (a new id, so both can live in one database). */
+/**
+ * A webhook-started copy of a manual workflow (a new id, so both can live in one database).
+ * @param {import('../types').WorkflowInfo} wf @returns {import('../types').WorkflowInfo & { webhookPath: string, original: import('../types').WorkflowInfo }}
+ */
 function webhookCopy(wf) {
 	const workflow = JSON.parse(JSON.stringify(wf.workflow));
 	const id = workflowId(`webhook-${wf.relative}`);
@@ -19,7 +22,7 @@ function webhookCopy(wf) {
 	workflow.id = id;
 	workflow.name = `${wf.name} (webhook)`;
 	workflow.active = false;
-	workflow.nodes = workflow.nodes.map((node) =>
+	workflow.nodes = workflow.nodes.map((/** @type {import('../types').WorkflowNode} */ node) =>
 		node.type === 'n8n-nodes-base.manualTrigger'
 			? {
 					id: node.id,
@@ -39,6 +42,8 @@ function webhookCopy(wf) {
 /**
  * POSTs to the workflow's production webhook on main and waits for the execution it started to
  * finish (a worker runs it). Returns { execution, ms } or throws.
+ * @param {import('../types').Install} install @param {import('../types').Session} session @param {string} mainUrl @param {import('../types').WorkflowInfo} wf
+ * @param {{ timeoutMs?: number, body?: unknown }} [options]
  */
 async function runThroughWebhook(install, session, mainUrl, wf, { timeoutMs = 90000, body = {} } = {}) {
 	const started = Date.now();
