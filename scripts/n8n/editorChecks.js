@@ -55,7 +55,7 @@ async function checkCredentialTests(session, emulator, credential, record) {
 	const byRule = /^(a project that does not exist|a key of another project|a refused bearer token)$/;
 	for (const [label, changes, expected] of cases) {
 		const outcome = await testCredential(session, credential, changes);
-		if (byRule.test(label) && version.startsWith('1.') && !expected.test(outcome.message || '')) {
+		if (byRule.test(label) && version.startsWith('1.') && expected && !expected.test(outcome.message || '')) {
 			const summary = `n8n ${version} shows "${outcome.message}": n8n 1.x drops the error's cause, so a credential's rules never apply (a known limit of n8n 1.x)`;
 			record({ label: `credential Test: ${label}`, skipped: true, ms: outcome.ms, summary });
 			continue;
@@ -71,7 +71,10 @@ async function checkCredentialTests(session, emulator, credential, record) {
 	await checkUnreachableBaseUrl(session, credential, record);
 }
 
-/** Where no server answers: the editor's Save then Test of a new credential (its form holds no access token yet). */
+/**
+ * Where no server answers: the editor's Save then Test of a new credential (its form holds no access token yet).
+ * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential @param {Record<string, unknown>} data
+ */
 async function testNewCredential(session, credential, data) {
 	const created = await session.post('/rest/credentials', { name: `Enfonica check ${Date.now()}`, type: credential.type, data });
 	const saved = created.data || created;
@@ -82,16 +85,20 @@ async function testNewCredential(session, credential, data) {
 	}
 }
 
-/** A host that accepts connections and never answers (a firewall or proxy that drops traffic). */
+/**
+ * A host that accepts connections and never answers (a firewall or proxy that drops traffic).
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
 async function silentServer() {
+	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
 	const server = net.createServer((socket) => sockets.add(socket));
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	return {
-		url: `http://127.0.0.1:${server.address().port}`,
+		url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`,
 		close: () => {
 			for (const socket of sockets) socket.destroy();
-			return new Promise((resolve) => server.close(resolve));
+			return new Promise((resolve) => server.close(() => resolve()));
 		},
 	};
 }
@@ -100,14 +107,17 @@ async function silentServer() {
  * An API Base URL where no server answers, in both Authentication modes: the Test says so and names
  * the field (n8n alone shows "ECONNREFUSED"). A credential that already holds an access token is
  * tested by n8n without its preAuthentication, so the bare code remains there (a known limit).
+ * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential @param {import('./report').Report['record']} record
  */
 async function checkUnreachableBaseUrl(session, credential, record) {
 	const silent = await silentServer();
 	const refused = `http://127.0.0.1:${await freePort()}`;
+	/** @type {Array<[string, Record<string, unknown>]>} */
 	const modes = [
 		['Service Account Key', { ...credential.data, accessToken: '' }],
 		['Bearer Token', { ...credential.data, authentication: 'bearerToken', bearerToken: 'editor-check-token', projectId: 'demo-project', accessToken: '' }],
 	];
+	/** @type {Array<[string, Record<string, unknown>, RegExp]>} */
 	const cases = [
 		['connection refused', { baseUrl: refused }, /\(connection refused: nothing listens there\)/],
 		['unknown host', { baseUrl: 'https://enfonica-api.invalid' }, /\(host not found\)/],

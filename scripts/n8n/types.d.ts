@@ -79,6 +79,7 @@ export interface Session {
 	get(pathname: string): Promise<any>;
 	post(pathname: string, body?: unknown): Promise<any>;
 	patch(pathname: string, body?: unknown): Promise<any>;
+	delete(pathname: string): Promise<any>;
 }
 
 /** The editor's owner account (editorApi.js ownerAccount). */

@@ -55,6 +55,7 @@ const noExecutions: Session = {
 	get: async () => ({ data: { results: [], count: 0 } }),
 	post: async () => ({}),
 	patch: async () => ({}),
+	delete: async () => ({}),
 };
 
 describe('the AI agent check, when n8n refuses the requests', () => {
