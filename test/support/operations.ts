@@ -6,10 +6,16 @@ import type { WorkflowJson } from '../harness';
 import type { TestBed } from './setup';
 import { apiRequests } from './setup';
 
-/** Helpers shared by the test/operations.*.test.ts files. */
+/** Shared by the Enfonica node's tests (test/nodes/Enfonica/), the drills and the property test. */
 
 /** An Enfonica node's parameters (the harness takes INodeParameters; `extra` is plain test data). */
 export const params = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'phoneNumberInstance', operation, ...extra }) as INodeParameters;
+
+/** A Regulatory Listing operation's parameters. */
+export const listingParams = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'regulatoryListing', operation, ...extra }) as INodeParameters;
+
+/** A Sydney street address, as a listing's address takes it. */
+export const SYDNEY = { addressLines: ['Level 1', '123 Example Street'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
 
 /** Output → Selected Fields (the resource's name, or a number's phoneNumber, is always included). */
 export const selected = (...fields: string[]) => ({ outputFormat: 'selectedFields', fields });

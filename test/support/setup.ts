@@ -54,3 +54,15 @@ export async function expectRefused(bed: TestBed, parameters: INodeParameters, m
 	expect(bed.emu.requests).toHaveLength(0);
 	return result;
 }
+
+/** A test file's `refused(parameters, message, items?)`: expectRefused on its bed (read at call time; the bed starts in beforeAll). */
+export const refusedBy = (bed: () => TestBed) => async (parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) => await expectRefused(bed(), parameters, message, items);
+
+/** Runs with a fresh credential and expects no error: the counterpart that shows a case is not refused for another reason. */
+export async function expectAccepted(bed: TestBed, parameters: INodeParameters, items?: IDataObject[]) {
+	const credentialId = freshCredential(bed);
+	bed.emu.clearLog();
+	const result = await bed.h.runNode({ parameters, credentialId, items });
+	expect(result.error?.message).toBeUndefined();
+	return result;
+}

@@ -1,12 +1,10 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import type { RegulatoryListingJson, SeedListing } from '../../../emulator';
 import type { TestBed } from '../../../support/setup';
 import { startTestBed } from '../../../support/setup';
 import { searchList } from '../../../harness/listSearch';
-import { fromList, selected, sent } from '../../../support/operations';
-
-const listingParams = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'regulatoryListing', operation, ...extra }) as INodeParameters;
+import { fromList, listingParams, selected, sent } from '../../../support/operations';
 
 describe('Regulatory Listing locator: From List (searchRegulatoryListings)', () => {
 	let bed: TestBed;

@@ -2,19 +2,16 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestBed } from '../../../support/setup';
 import { byName, expectRefused, startTestBed } from '../../../support/setup';
-import { jsonOf, params, selected, sent } from '../../../support/operations';
+import { jsonOf, listingParams, params, selected, sent, SYDNEY } from '../../../support/operations';
 
 /**
  * Output (node version 2): Simplified (the default, at most 10 flat fields), Raw, Selected
  * Fields, for every resource; and version 1, whose stored workflows have Simplify, still gives
  * what it gave.
  */
-const listing = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'regulatoryListing', operation, ...extra }) as INodeParameters;
 const search = (extra: IDataObject = {}): INodeParameters => ({ resource: 'phoneNumber', operation: 'search', countryCode: 'AU', limit: 1, ...extra }) as INodeParameters;
 
 const isFlat = (json: IDataObject) => Object.values(json).every((value) => value === null || typeof value !== 'object' || Array.isArray(value));
-
-const SYDNEY = { addressLines: ['Level 1', '123 Example Street'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
 
 describe('Output', () => {
 	let bed: TestBed;
@@ -56,7 +53,7 @@ describe('Output', () => {
 		});
 
 		it('a regulatory listing keeps name, valid and verified, its holder and region flat', async () => {
-			const [json] = await run(listing('get', { regulatoryListing: byName(listingName) }));
+			const [json] = await run(listingParams('get', { regulatoryListing: byName(listingName) }));
 			expect(Object.keys(json).length).toBeLessThanOrEqual(10);
 			expect(isFlat(json)).toBe(true);
 			expect(json).toEqual(expect.objectContaining({ name: listingName, valid: true, verified: true, entityType: 'business', businessName: 'Acme Pty Ltd', regionCode: 'AU' }));
@@ -79,7 +76,7 @@ describe('Output', () => {
 	describe('Raw: the API object as returned', () => {
 		it('for an instance, a listing and a number for sale', async () => {
 			expect(await run(params('get', { phoneNumberInstance: byName(instance), outputFormat: 'raw' }))).toEqual([bed.emu.getInstance(instance)]);
-			expect(await run(listing('get', { regulatoryListing: byName(listingName), outputFormat: 'raw' }))).toEqual([bed.emu.getListing(listingName)]);
+			expect(await run(listingParams('get', { regulatoryListing: byName(listingName), outputFormat: 'raw' }))).toEqual([bed.emu.getListing(listingName)]);
 			const [number] = await run(search({ outputFormat: 'raw' }));
 			expect(number).toEqual(expect.objectContaining({ name: 'phoneNumbers/+61255509000', phoneNumber: '+61255509000', countryCode: 'AU' }));
 			expect(number).not.toHaveProperty('nationalFormat');
@@ -104,7 +101,7 @@ describe('Output', () => {
 		});
 
 		it('a listing: its address parts', async () => {
-			const [json] = await run(listing('getMany', { limit: 1, ...selected('locality', 'postalCode', 'createTime') }));
+			const [json] = await run(listingParams('getMany', { limit: 1, ...selected('locality', 'postalCode', 'createTime') }));
 			expect(json).toEqual({ name: listingName, locality: 'Sydney', postalCode: '2000', createTime: expect.any(String) });
 		});
 
@@ -164,7 +161,7 @@ describe('Output', () => {
 		});
 
 		it('a listing: the nested shape version 1 gave', async () => {
-			const [json] = await run(listing('get', { regulatoryListing: byName(listingName) }), 1);
+			const [json] = await run(listingParams('get', { regulatoryListing: byName(listingName) }), 1);
 			expect(json).toEqual({
 				name: listingName,
 				id: listingName.split('/').pop(),
@@ -178,7 +175,7 @@ describe('Output', () => {
 				verified: true,
 				createTime: expect.any(String),
 			});
-			expect(await run(listing('get', { regulatoryListing: byName(listingName), simplify: false }), 1)).toEqual([bed.emu.getListing(listingName)]);
+			expect(await run(listingParams('get', { regulatoryListing: byName(listingName), simplify: false }), 1)).toEqual([bed.emu.getListing(listingName)]);
 		});
 
 		it('a number for sale: the same 8 fields, or the API object', async () => {

@@ -1,6 +1,6 @@
 import type { TestBed } from '../../../../support/setup';
 import { apiRequests, byName, startTestBed } from '../../../../support/setup';
-import { jsonOf, params, runExample, selected, sent } from '../../../../support/operations';
+import { jsonOf, params, runExample, selected, sent, SYDNEY } from '../../../../support/operations';
 
 describe('Move', () => {
 	let bed: TestBed;
@@ -86,5 +86,39 @@ describe('Move', () => {
 		expect(result.error).toBeUndefined();
 		expect(sent(bed).at(-1)).toEqual({ method: 'POST', path: `/v1beta1/${name}:move`, query: {}, body: { destinationParent: 'projects/acme-archive' } });
 		expect(result.items[0].json.name).toMatch(/^projects\/acme-archive\/phoneNumberInstances\//);
+	});
+});
+
+describe('Move, with the listing given by ID', () => {
+	let bed: TestBed;
+
+	beforeAll(async () => {
+		bed = await startTestBed('acme');
+	});
+	afterAll(async () => await bed.close());
+	beforeEach(() => bed.emu.clearLog());
+
+	describe('Phone Number Instance → Move with a listing', () => {
+		it('sends the destination\'s listing, given by ID, and outputs the association', async () => {
+			const [{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501888' }]);
+			const [{ name: target }] = bed.emu.seedListings('beta', [{ business: { business: 'Beta Pty Ltd' }, address: SYDNEY }]);
+			const key = bed.emu.createServiceAccount({ projectId: 'acme', projects: ['acme', 'beta'] });
+			const bothProjects = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl }).id;
+			bed.emu.clearLog();
+			const id = target.split('/').pop();
+			const result = await bed.h.runNode({
+				parameters: params('move', { phoneNumberInstance: byName(instance), destinationProject: 'beta', options: { regulatoryListing: id }, ...selected('project', 'regulatoryListing') }),
+				credentialId: bothProjects,
+			});
+			expect(result.error).toBeUndefined();
+			expect(sent(bed)).toEqual([{ method: 'POST', path: `/v1beta1/${instance}:move`, query: {}, body: { destinationParent: 'projects/beta', regulatoryListing: target } }]);
+			expect(result.items[0].json).toEqual(expect.objectContaining({ project: 'projects/beta', regulatoryListing: target }));
+		});
+
+		it('outputs regulatoryListing null for an instance without one', async () => {
+			const [{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501889' }]);
+			const result = await bed.h.runNode({ parameters: params('get', { phoneNumberInstance: byName(instance) }), credentialId: bed.credentialId });
+			expect(result.items[0].json.regulatoryListing).toBeNull();
+		});
 	});
 });

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { TestBed } from '../../../../support/setup';
-import { byName, expectRefused, freshCredential, startTestBed } from '../../../../support/setup';
-import { fromList, jsonOf, pairedOf, params, sent } from '../../../../support/operations';
+import { expectAccepted, refusedBy, startTestBed } from '../../../../support/setup';
+import { jsonOf, pairedOf, sent } from '../../../../support/operations';
 
 /**
  * The bad-input catalogue for Phone Number → Search, the Regulatory Listing operations and Move's
@@ -12,77 +12,21 @@ import { fromList, jsonOf, pairedOf, params, sent } from '../../../../support/op
  */
 describe('listing and number-search input is refused before any request', () => {
 	let bed: TestBed;
-	let instance: string;
 
 	beforeAll(async () => {
 		bed = await startTestBed('acme');
-		[{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
+		bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
 	});
 	afterAll(async () => await bed.close());
 
-	const refused = async (parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) => await expectRefused(bed, parameters, message, items);
+	const refused = refusedBy(() => bed);
 
-	/** Runs with a fresh credential and expects no error: the counterpart that shows a case is not refused for another reason. */
-	async function accepted(parameters: INodeParameters, items?: IDataObject[]) {
-		const credentialId = freshCredential(bed);
-		bed.emu.clearLog();
-		const result = await bed.h.runNode({ parameters, credentialId, items });
-		expect(result.error?.message).toBeUndefined();
-		return result;
-	}
+	const accepted = async (parameters: INodeParameters, items?: IDataObject[]) => await expectAccepted(bed, parameters, items);
 
 	const node = (resource: 'phoneNumber' | 'regulatoryListing', operation: string, extra: IDataObject = {}): INodeParameters =>
 		({ resource, operation, ...extra }) as INodeParameters;
 	const long = (n: number) => 'x'.repeat(n);
 	const expr = (value: string) => `={{ ${JSON.stringify(value)} }}`;
-
-	describe('Phone Number → Search', () => {
-		const search = (extra: IDataObject = {}) => node('phoneNumber', 'search', { limit: 1, ...extra });
-		const countryProblem = ' a two-letter ISO 3166 country code such as AU, NZ or US [item 0]';
-
-		it.each([
-			['AUS', `Country Code "AUS" is not${countryProblem}`],
-			['1', `Country Code "1" is not${countryProblem}`],
-			['XX', `Country Code "XX" is not${countryProblem}`],
-			['A1', `Country Code "A1" is not${countryProblem}`],
-			['={{ "" }}', `Country Code is required:${countryProblem}`],
-			['={{ "   " }}', `Country Code is required:${countryProblem}`],
-		])('country code %j', async (countryCode, message) => {
-			await refused(search({ countryCode }), message);
-		});
-
-		it('a lowercase country code is accepted and sent in capitals', async () => {
-			await accepted(search({ countryCode: ' au ' }));
-			expect(sent(bed).map((request) => request.query)).toEqual([{ countryCode: 'AU', pageSize: '1' }]);
-		});
-
-		it.each([
-			['2a', 'Prefix "2a" is not a number prefix: use digits such as 2, 02 or +612 [item 0]'],
-			['+61x', 'Prefix "+61x" is not a number prefix: use digits such as 2, 02 or +612 [item 0]'],
-			['02 55#', 'Prefix "02 55#" is not a number prefix: use digits such as 2, 02 or +612 [item 0]'],
-			['+44 20', 'Prefix "+44 20" is not a number prefix of AU: AU numbers start with +61 [item 0]'],
-			['+6', 'Prefix "+6" is not a number prefix of AU: AU numbers start with +61 [item 0]'],
-		])('prefix %j in AU', async (prefix, message) => {
-			await refused(search({ countryCode: 'AU', filters: { prefix } }), message);
-		});
-
-		it('a + prefix is checked against the country given, whatever its case', async () => {
-			await refused(search({ countryCode: 'nz', filters: { prefix: '+61 2' } }), 'Prefix "+61 2" is not a number prefix of NZ: NZ numbers start with +64 [item 0]');
-		});
-
-		it('a misspelt number type from an expression', async () => {
-			await refused(search({ filters: { numberType: expr('LOCALE') } }), 'Number Type has "LOCALE": use LOCAL, MOBILE, NATIONAL, SHARED_RATE, TOLL_FREE [item 0]');
-		});
-
-		it('a misspelt capability from an expression', async () => {
-			await refused(search({ filters: { capabilities: '={{ ["SMS", "FAX"] }}' } }), 'Capabilities has "FAX": use MMS, SMS, VOICE [item 0]');
-			await refused(search({ filters: { capabilities: expr('sms') } }), 'Capabilities has "sms": use MMS, SMS, VOICE [item 0]');
-		});
-
-		it('a Limit below 1 from an expression', async () => {
-			await refused(search({ limit: '={{ 0 }}' }), 'Limit must be a whole number of at least 1 (got 0) [item 0]');
-		});
-	});
 
 	describe('Regulatory Listing → Create', () => {
 		const auAddress = { addressLines: '1 Example Street', locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
@@ -239,134 +183,6 @@ describe('listing and number-search input is refused before any request', () => 
 
 		it('several bad items: the lowest-numbered one is reported', async () => {
 			await refused(person({ givenName: '={{ $json.given }}' }), 'Given Name is required [item 1]', [{ given: 'Ada' }, { given: '' }, { given: long(101) }]);
-		});
-	});
-
-	describe('Regulatory Listing → Update', () => {
-		const update = (updateFields: IDataObject, regulatoryListing: IDataObject = byName('abc123')) => node('regulatoryListing', 'update', { regulatoryListing, updateFields });
-
-		it('no field in Update Fields', async () => {
-			await refused(update({}), 'Update Fields is empty: add Display Name (the only field of a listing that can change) [item 0]');
-		});
-
-		it('display name over 100', async () => {
-			await refused(update({ displayName: long(101) }), 'Display Name is 101 characters long: Enfonica allows at most 100 [item 0]');
-			await refused(update({ displayName: `={{ "${'😀'.repeat(101)}" }}` }), 'Display Name is 101 characters long: Enfonica allows at most 100 [item 0]');
-		});
-
-		it('an empty display name is a change (it clears it), not a refusal', async () => {
-			const [listing] = bed.emu.seedListings('acme', [{ displayName: 'Old', business: { business: 'Acme' }, address: { addressLines: ['1 St'], regionCode: 'GB' } }]);
-			await accepted(update({ displayName: '' }, byName(listing.name)));
-			expect(sent(bed)).toEqual([{ method: 'PATCH', path: `/v1beta1/${listing.name}`, query: { updateMask: 'displayName' }, body: { displayName: '' } }]);
-		});
-	});
-
-	describe('Regulatory Listing locator (Get, Delete, Update)', () => {
-		const listingProblem = ' is not a valid regulatory listing: use "projects/<project>/regulatoryListings/<id>" or the regulatory listing ID [item 0]';
-		const withLocator = (operation: string, regulatoryListing: IDataObject) =>
-			node('regulatoryListing', operation, { regulatoryListing, ...(operation === 'update' ? { updateFields: { displayName: 'x' } } : {}) });
-
-		describe.each(['get', 'delete', 'update'])('%s', (operation) => {
-			it.each([
-				'projects/acme/phoneNumberInstances/x',
-				'bad id!',
-				'projects/acme/regulatoryListings/',
-				'projects/Acme/regulatoryListings/abc',
-				'projects/acme/regulatoryListings/abc/extra',
-			])('By Name from an expression: %j', async (value) => {
-				await refused(withLocator(operation, byName(expr(value))), `Regulatory Listing "${value}"${listingProblem}`);
-			});
-
-			it('From List with a value that is not a listing', async () => {
-				await refused(withLocator(operation, fromList(instance)), `Regulatory Listing "${instance}"${listingProblem}`);
-			});
-
-			it('empty', async () => {
-				await refused(withLocator(operation, byName('={{ "" }}')), 'Regulatory Listing is empty [item 0]');
-				await refused(withLocator(operation, fromList('={{ "  " }}')), 'Regulatory Listing is empty [item 0]');
-			});
-		});
-
-		it('a typed malformed name is already refused by the editor check (n8n parameter issues)', async () => {
-			await refused(withLocator('get', byName('bad id!')), /has issues:[\s\S]*Use projects\/<project>\/regulatoryListings\/<id> or the (regulatory )?listing ID/);
-		});
-
-		it('a malformed project is refused before the listing', async () => {
-			await refused(node('regulatoryListing', 'get', { project: 'My Project', regulatoryListing: byName('abc') }), /^Project "My Project" is not a valid project.*\[item 0\]$/);
-		});
-	});
-
-	it('Number Type with several values from an expression is refused, not cut to the first', async () => {
-		await refused(node('phoneNumber', 'search', { countryCode: 'AU', filters: { numberType: '={{ "LOCAL,MOBILE" }}' } }), /^Number Type has 2 values \(LOCAL, MOBILE\): choose one of .* \[item 0\]$/);
-	});
-
-	describe('Regulatory Listing → Search', () => {
-		const search = (extra: IDataObject = {}) => node('regulatoryListing', 'search', { regionCode: 'AU', numberType: 'LOCAL', limit: 5, ...extra });
-
-		it.each([
-			['AUS', 'Region Code "AUS" is not a two-letter ISO 3166 country code such as AU, NZ or US [item 0]'],
-			['={{ "1" }}', 'Region Code "1" is not a two-letter ISO 3166 country code such as AU, NZ or US [item 0]'],
-			['={{ "" }}', 'Region Code is required: a two-letter ISO 3166 country code such as AU, NZ or US [item 0]'],
-		])('region code %j', async (regionCode, message) => {
-			await refused(search({ regionCode }), message);
-		});
-
-		it('number type misspelt or empty from an expression', async () => {
-			await refused(search({ numberType: expr('TOLLFREE') }), 'Number Type has "TOLLFREE": use LOCAL, MOBILE, NATIONAL, SHARED_RATE, TOLL_FREE [item 0]');
-			await refused(search({ numberType: expr('local') }), 'Number Type has "local": use LOCAL, MOBILE, NATIONAL, SHARED_RATE, TOLL_FREE [item 0]');
-			await refused(search({ numberType: '={{ "" }}' }), 'Number Type is required: the kind of number the listing must be usable for [item 0]');
-		});
-
-		it('a good search goes out with the region in capitals', async () => {
-			await accepted(search({ regionCode: 'nz', numberType: 'MOBILE' }));
-			expect(sent(bed).map((request) => [request.path, request.query])).toEqual([
-				['/v1beta1/projects/acme/regulatoryListings:search', { regionCode: 'NZ', numberType: 'MOBILE', pageSize: '5' }],
-			]);
-		});
-	});
-
-	describe('Phone Number Instance → Move, option Regulatory Listing', () => {
-		const move = (regulatoryListing: string, destinationProject = 'beta') =>
-			params('move', { phoneNumberInstance: byName(instance), destinationProject, options: { regulatoryListing } });
-
-		it('a value that is not text (an expression giving a number)', async () => {
-			await refused(move('={{ 12345 }}'), 'Regulatory Listing must be text, the listing\'s name or ID (got 12345) [item 0]');
-		});
-
-		it('a listing of another project than the destination', async () => {
-			await refused(
-				move('projects/other/regulatoryListings/abc'),
-				'Regulatory Listing is in projects/other, not in the destination project projects/beta: a moved number can only use a listing of its new project [item 0]',
-			);
-		});
-
-		it("a listing of the instance's own (source) project", async () => {
-			await refused(
-				move('projects/acme/regulatoryListings/abc', 'projects/beta'),
-				'Regulatory Listing is in projects/acme, not in the destination project projects/beta: a moved number can only use a listing of its new project [item 0]',
-			);
-		});
-
-		it.each(['bad id!', 'projects/beta/phoneNumberInstances/abc', 'projects/beta/regulatoryListings/', 'projects/beta'])('a malformed listing %j', async (value) => {
-			await refused(move(value), `Regulatory Listing "${value}" is not a valid regulatory listing: use "projects/<project>/regulatoryListings/<id>" or the regulatory listing ID [item 0]`);
-		});
-
-		it('in a batch, a bad listing on item 1 stops item 0 from moving too', async () => {
-			await refused(
-				params('move', { phoneNumberInstance: byName(instance), destinationProject: 'beta', options: { regulatoryListing: '={{ $json.listing }}' } }),
-				/^Regulatory Listing is in projects\/other, not in the destination project projects\/beta.*\[item 1\]$/,
-				[{ listing: 'abc' }, { listing: 'projects/other/regulatoryListings/abc' }],
-			);
-			expect(bed.emu.getInstance(instance)?.name).toBe(instance);
-		});
-
-		it('a bare ID is taken within the destination project and sent (the move itself is then up to Enfonica)', async () => {
-			const credentialId = freshCredential(bed);
-			bed.emu.clearLog();
-			await bed.h.runNode({ parameters: move('abc123'), credentialId });
-			expect(sent(bed)).toEqual([
-				{ method: 'POST', path: `/v1beta1/${instance}:move`, query: {}, body: { destinationParent: 'projects/beta', regulatoryListing: 'projects/beta/regulatoryListings/abc123' } },
-			]);
 		});
 	});
 

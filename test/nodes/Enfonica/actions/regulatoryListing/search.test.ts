@@ -1,0 +1,39 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TestBed } from '../../../../support/setup';
+import { startTestBed } from '../../../../support/setup';
+import { listingParams, sent, SYDNEY } from '../../../../support/operations';
+
+describe('Regulatory Listing', () => {
+	let bed: TestBed;
+
+	beforeAll(async () => {
+		bed = await startTestBed('acme');
+	});
+	afterAll(async () => await bed.close());
+	beforeEach(() => bed.emu.clearLog());
+
+	describe('Search', () => {
+		beforeAll(() => {
+			bed.emu.seedListings('acme', [
+				{ displayName: 'AU valid verified', business: { business: 'A' }, address: SYDNEY, valid: true, verified: true, createTime: '2026-01-03T00:00:00Z' },
+				{ displayName: 'AU valid only', person: { givenName: 'B', familyName: 'C' }, address: SYDNEY, valid: true, verified: false, createTime: '2026-01-02T00:00:00Z' },
+				{ displayName: 'AU not valid', business: { business: 'D' }, address: SYDNEY, valid: false, createTime: '2026-01-01T00:00:00Z' },
+				{ displayName: 'NZ valid', business: { business: 'E' }, address: { addressLines: ['1 Queen St'], locality: 'Auckland', administrativeArea: 'Auckland', postalCode: '1010', regionCode: 'NZ' }, valid: true },
+			]);
+		});
+
+		it('searches the listings usable for a region and number type', async () => {
+			const local = await bed.h.runNode({ parameters: listingParams('search', { regionCode: 'AU', numberType: 'LOCAL', returnAll: true }), credentialId: bed.credentialId });
+			expect(sent(bed)[0]).toEqual(expect.objectContaining({ path: '/v1beta1/projects/acme/regulatoryListings:search', query: { regionCode: 'AU', numberType: 'LOCAL', pageSize: '100' } }));
+			const names = (items: { json: IDataObject }[]) => items.map((item) => item.json.displayName);
+			expect(names(local.items)).toEqual(expect.arrayContaining(['AU valid verified', 'AU valid only']));
+			expect(names(local.items)).not.toContain('AU not valid');
+			expect(names(local.items)).not.toContain('NZ valid');
+			// Mobiles in AU need a verified listing.
+			const mobile = await bed.h.runNode({ parameters: listingParams('search', { regionCode: 'AU', numberType: 'MOBILE', returnAll: true }), credentialId: bed.credentialId });
+			expect(names(mobile.items)).toContain('AU valid verified');
+			expect(names(mobile.items)).not.toContain('AU valid only');
+		});
+	});
+});
