@@ -1,6 +1,6 @@
 /** Helpers for tests that talk to the emulator over raw HTTP (global fetch). */
 import { createSign } from 'node:crypto';
-import { JWT_BEARER_GRANT, NUMBERING_SCOPE, type ServiceAccountKey } from './types';
+import { JWT_BEARER_GRANT, NUMBERING_SCOPE, type RegulatoryListingJson, type ServiceAccountKey } from './types';
 
 export function base64UrlJson(value: unknown): string {
 	return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -121,4 +121,46 @@ export async function collectPages<T>(api: ApiClient, path: string, query: strin
 		if (token === '') throw new Error('nextPageToken is present but empty');
 	} while (token);
 	return { items, pageSizes };
+}
+
+/** An RFC 3339 timestamp as the emulator renders it (milliseconds, UTC). */
+export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A Google-style error answer: HTTP status, error.code and error.status, and part of the message. */
+export function expectGoogleError(result: { status: number; json: any }, code: number, status: string, messagePart?: string): void {
+	expect(result.status).toBe(code);
+	expect(result.json.error.code).toBe(code);
+	expect(result.json.error.status).toBe(status);
+	if (messagePart !== undefined) expect(result.json.error.message).toContain(messagePart);
+}
+
+/** Regulatory listings: the collection of a project, and a search in it. */
+export const listingsPath = (project: string): string => `/v1beta1/projects/${project}/regulatoryListings`;
+export const searchPath = (project: string, query: string): string => `${listingsPath(project)}:search?${query}`;
+
+/** Addresses and entities a listing accepts. */
+export const AU_ADDRESS = { addressLines: ['Level 2', '10 Example Street'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
+export const NZ_ADDRESS = { addressLines: ['3 Quay Street'], locality: 'Auckland', administrativeArea: 'Auckland', postalCode: '1010', regionCode: 'NZ' };
+export const US_ADDRESS = { addressLines: ['1600 Example Ave NW'], locality: 'Washington', administrativeArea: 'DC', postalCode: '20500', regionCode: 'US' };
+export const BUSINESS = { business: { business: 'Example Pty Ltd' }, address: AU_ADDRESS };
+export const PERSON = { person: { givenName: 'Jane', familyName: 'Citizen' }, address: AU_ADDRESS };
+
+/** An error answer with this HTTP status and Google status, and part of the message. */
+export function expectError(result: { status: number; json: any }, code: number, status: string, messagePart?: string): void {
+	expect(result.status).toBe(code);
+	expect(result.json.error.status).toBe(status);
+	if (messagePart !== undefined) expect(result.json.error.message).toContain(messagePart);
+}
+
+/** A 400 INVALID_ARGUMENT naming `field` in its first field violation. */
+export function expectFieldViolation(result: { status: number; json: any }, field: string, messagePart?: string): void {
+	expectError(result, 400, 'INVALID_ARGUMENT', messagePart);
+	expect(result.json.error.details[0].fieldViolations[0].field).toBe(field);
+}
+
+/** Creates a listing through the API and returns it (status 200 expected). */
+export async function createListing(api: ApiClient, project: string, body: unknown): Promise<RegulatoryListingJson> {
+	const result = await api('POST', listingsPath(project), body);
+	expect(result.status).toBe(200);
+	return result.json;
 }
