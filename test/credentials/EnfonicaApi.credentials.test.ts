@@ -1,20 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 
-import type { TestBed } from '../support/setup';
 import { closedPort, silentServer } from '../support/network';
-import { apiRequests, byName, startTestBed, tokenRequests } from '../support/setup';
+import { apiRequests, byName, tokenRequests, useTestBed } from '../support/setup';
 
 const getParameters = (name: string) => ({ resource: 'phoneNumberInstance', operation: 'get', project: '', phoneNumberInstance: byName(name) });
 
 describe('Enfonica API credential, in the engine', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let instanceName: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		[{ name: instanceName }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100', displayName: 'Reception' }]) as Array<{ name: string }>;
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => {
 		bed.emu.clearFaults();
 		bed.emu.clearLog();

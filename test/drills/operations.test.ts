@@ -18,7 +18,7 @@ import type { FaultSpec, RequestLogEntry } from '../emulator';
 import { FAULT_NAMES, FAULTS, isOneOffRequest, postsSentTwice, requestsTo } from '../support/drills';
 import { byPhone, params } from '../support/operations';
 import type { TestBed } from '../support/setup';
-import { byName, startTestBed } from '../support/setup';
+import { byName, useTestBed } from '../support/setup';
 
 type RunResult = Awaited<ReturnType<TestBed['h']['runNode']>>;
 
@@ -50,7 +50,7 @@ const SENT_ONCE = new Set(Object.keys(CALL_OF).filter((operation) => isOneOffCha
 const requestOf = (operation: string, resource: PathArgs) => ({ method: CALL_OF[operation].http, path: pathOf(CALL_OF[operation], resource) });
 
 describe('fault drills: every operation × every fault', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme', { timeoutSeconds: 1 });
 	let credentialId: string;
 	/** Every request of the file, kept across clearLog() for the final no-double-POST check. */
 	const everything: RequestLogEntry[] = [];
@@ -160,7 +160,6 @@ describe('fault drills: every operation × every fault', () => {
 	};
 
 	beforeAll(async () => {
-		bed = await startTestBed('acme', { timeoutSeconds: 1 });
 		const key = bed.emu.createServiceAccount({ projectId: 'acme', projects: ['acme', 'acme-archive', 'lookup', 'bulk'] });
 		credentialId = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl, timeoutSeconds: 1 }).id;
 		bed.emu.seedBulk('bulk', 250, { startNumber: '+61370300000' });
@@ -170,7 +169,6 @@ describe('fault drills: every operation × every fault', () => {
 		// Fetch the access token up front, so the logs below hold API calls only.
 		expect((await run(params('get', { phoneNumberInstance: byName(seedOne().name) }))).error).toBeUndefined();
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => {
 		bed.emu.clearFaults();
 		everything.push(...bed.emu.requests);

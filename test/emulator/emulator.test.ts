@@ -1,53 +1,44 @@
 /** The emulator's test controls (seed, lifecycle changes, reset, purge), as the tests, demo and benches use them. */
-import { startEmulator, type Emulator } from '.';
-import { apiClient, collectionPath, expectGoogleError, resourcePath, TIMESTAMP, type ApiClient } from './testSupport';
+import { startEmulator } from '.';
+import { collectionPath, expectGoogleError, resourcePath, TIMESTAMP, useEmulatorApi } from './testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('api-token', { label: 'api-tests' });
-	api = apiClient(emu.baseUrl, 'api-token');
-});
-
-afterAll(() => emu.close());
+const bed = useEmulatorApi('api-token', 'api-tests');
 
 describe('test controls', () => {
 	it('seeds in creation order and lists stored instances newest first', () => {
-		const seeded = emu.seed('p-controls', [{ phoneNumber: '+61255510001' }, { phoneNumber: '+61255510002' }, { phoneNumber: '+61255510003' }]);
+		const seeded = bed.emu.seed('p-controls', [{ phoneNumber: '+61255510001' }, { phoneNumber: '+61255510002' }, { phoneNumber: '+61255510003' }]);
 		const times = seeded.map((i) => Date.parse(i.createTime ?? ''));
 		expect(times[1]).toBeGreaterThan(times[0]);
 		expect(times[2]).toBeGreaterThan(times[1]);
-		expect(emu.listStored('p-controls').map((i) => i.name)).toEqual(seeded.map((i) => i.name).reverse());
+		expect(bed.emu.listStored('p-controls').map((i) => i.name)).toEqual(seeded.map((i) => i.name).reverse());
 	});
 
 	it('refuses to seed a number that is already held, or a non-E.164 number', () => {
-		expect(() => emu.seed('p-controls', [{ phoneNumber: '+61255510001' }])).toThrow(/already held/);
-		expect(() => emu.seed('p-controls', [{ phoneNumber: '0255510009' }])).toThrow(/E\.164/);
+		expect(() => bed.emu.seed('p-controls', [{ phoneNumber: '+61255510001' }])).toThrow(/already held/);
+		expect(() => bed.emu.seed('p-controls', [{ phoneNumber: '0255510009' }])).toThrow(/E\.164/);
 	});
 
 	it('changes lifecycle state, compliance and purges', async () => {
-		const [instance] = emu.seed('p-controls', [{ phoneNumber: '+61255510010', lifecycleState: 'PENDING' }]);
-		emu.setLifecycleState(instance.name, 'ACTIVE');
-		const active = emu.getInstance(instance.name);
+		const [instance] = bed.emu.seed('p-controls', [{ phoneNumber: '+61255510010', lifecycleState: 'PENDING' }]);
+		bed.emu.setLifecycleState(instance.name, 'ACTIVE');
+		const active = bed.emu.getInstance(instance.name);
 		expect(active?.activateTime).toMatch(TIMESTAMP);
-		emu.setLifecycleState(instance.name, 'DELETED');
-		expect(emu.getInstance(instance.name)?.deleteTime).toMatch(TIMESTAMP);
-		expect((await api('POST', collectionPath('p-controls'), { phoneNumber: { phoneNumber: '+61255510010' } })).status).toBe(200);
-		emu.purge(instance.name);
-		expect(emu.getInstance(instance.name)).toBeUndefined();
-		expectGoogleError(await api('GET', resourcePath(instance.name)), 404, 'NOT_FOUND');
+		bed.emu.setLifecycleState(instance.name, 'DELETED');
+		expect(bed.emu.getInstance(instance.name)?.deleteTime).toMatch(TIMESTAMP);
+		expect((await bed.api('POST', collectionPath('p-controls'), { phoneNumber: { phoneNumber: '+61255510010' } })).status).toBe(200);
+		bed.emu.purge(instance.name);
+		expect(bed.emu.getInstance(instance.name)).toBeUndefined();
+		expectGoogleError(await bed.api('GET', resourcePath(instance.name)), 404, 'NOT_FOUND');
 	});
 
 	// Speed belongs in `npm run bench`: these machines are shared, an absolute time here is noise.
 	it('seeds 10,000 numbers and pages through them', async () => {
-		emu.seedBulk('p-bulk', 10_000);
-		const page = await api('GET', `${collectionPath('p-bulk')}?pageSize=100`);
+		bed.emu.seedBulk('p-bulk', 10_000);
+		const page = await bed.api('GET', `${collectionPath('p-bulk')}?pageSize=100`);
 		expect(page.json.phoneNumberInstances).toHaveLength(100);
 		expect(page.json.phoneNumberInstances[0].phoneNumber.phoneNumber).toBe('+61370109999');
 		expect(page.json.nextPageToken).toEqual(expect.any(String));
-		const filtered = await api('GET', `${collectionPath('p-bulk')}?prefix=%2B613701000&pageSize=100`);
+		const filtered = await bed.api('GET', `${collectionPath('p-bulk')}?prefix=%2B613701000&pageSize=100`);
 		expect(filtered.json.phoneNumberInstances).toHaveLength(100);
 		expect(filtered.json).not.toHaveProperty('nextPageToken');
 	});
@@ -85,7 +76,7 @@ describe('test controls', () => {
 	});
 
 	it('seeds atomically', () => {
-		expect(() => emu.seed('p-atomic', [{ phoneNumber: '+61255511000' }, { phoneNumber: '+61255511000', rangeSize: 3 }])).toThrow(/already held/);
-		expect(emu.listStored('p-atomic')).toEqual([]);
+		expect(() => bed.emu.seed('p-atomic', [{ phoneNumber: '+61255511000' }, { phoneNumber: '+61255511000', rangeSize: 3 }])).toThrow(/already held/);
+		expect(bed.emu.listStored('p-atomic')).toEqual([]);
 	});
 });

@@ -5,45 +5,35 @@
  */
 import { ENFONICA_CALLS, pathOf } from '../../nodes/Enfonica/api';
 import { route } from './router';
-import { startEmulator, type Emulator } from '.';
-import { apiClient, collectionPath, expectGoogleError, resourcePath, type ApiClient } from './testSupport';
+import { collectionPath, expectGoogleError, resourcePath, useEmulatorApi } from './testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('api-token', { label: 'api-tests' });
-	api = apiClient(emu.baseUrl, 'api-token');
-});
-
-afterAll(() => emu.close());
+const bed = useEmulatorApi('api-token', 'api-tests');
 
 describe('routing', () => {
 	it('answers unknown paths with a Google 404', async () => {
-		expectGoogleError(await api('GET', '/v1beta1/projects/p/numbers'), 404, 'NOT_FOUND');
-		expectGoogleError(await api('GET', '/v1/projects/p/phoneNumberInstances'), 404, 'NOT_FOUND');
-		expectGoogleError(await api('POST', `${collectionPath('p')}/abc:refund`, {}), 404, 'NOT_FOUND');
-		expectGoogleError(await api('GET', `${collectionPath('p')}/`), 404, 'NOT_FOUND');
+		expectGoogleError(await bed.api('GET', '/v1beta1/projects/p/numbers'), 404, 'NOT_FOUND');
+		expectGoogleError(await bed.api('GET', '/v1/projects/p/phoneNumberInstances'), 404, 'NOT_FOUND');
+		expectGoogleError(await bed.api('POST', `${collectionPath('p')}/abc:refund`, {}), 404, 'NOT_FOUND');
+		expectGoogleError(await bed.api('GET', `${collectionPath('p')}/`), 404, 'NOT_FOUND');
 	});
 
 	it('answers an unmapped verb with 404 naming the supported ones', async () => {
-		const put = await api('PUT', `${collectionPath('p')}/abc`, {});
+		const put = await bed.api('PUT', `${collectionPath('p')}/abc`, {});
 		expectGoogleError(put, 404, 'NOT_FOUND', 'PUT');
 		expect(put.headers.get('allow')).toBe('GET, PATCH, DELETE');
-		expectGoogleError(await api('GET', `${collectionPath('p')}/abc:move`), 404, 'NOT_FOUND');
-		expectGoogleError(await api('DELETE', collectionPath('p')), 404, 'NOT_FOUND');
+		expectGoogleError(await bed.api('GET', `${collectionPath('p')}/abc:move`), 404, 'NOT_FOUND');
+		expectGoogleError(await bed.api('DELETE', collectionPath('p')), 404, 'NOT_FOUND');
 	});
 
 	it('decodes a percent-encoded custom-method colon', async () => {
-		const [single] = emu.seed('p-route', [{ phoneNumber: '+61255509500' }]);
-		const result = await api('POST', `${resourcePath(single.name)}%3Amove`, { destinationParent: 'projects/p-route-2' });
+		const [single] = bed.emu.seed('p-route', [{ phoneNumber: '+61255509500' }]);
+		const result = await bed.api('POST', `${resourcePath(single.name)}%3Amove`, { destinationParent: 'projects/p-route-2' });
 		expect(result.status).toBe(200);
 	});
 
 	it('exposes no test controls over HTTP', async () => {
 		for (const path of ['/seed', '/v1beta1/emulator/faults', '/v1beta1/projects/p/phoneNumberInstances:seed', '/requests']) {
-			expect((await api('POST', path, {})).status).toBe(404);
+			expect((await bed.api('POST', path, {})).status).toBe(404);
 		}
 	});
 });

@@ -1,5 +1,7 @@
 /** Helpers for tests that talk to the emulator over raw HTTP (global fetch). */
 import { createSign } from 'node:crypto';
+
+import { startEmulator, type Emulator } from './emulator';
 import { JWT_BEARER_GRANT, NUMBERING_SCOPE, type RegulatoryListingJson, type ServiceAccountKey } from './types';
 
 export function base64UrlJson(value: unknown): string {
@@ -163,4 +165,16 @@ export async function createListing(api: ApiClient, project: string, body: unkno
 	const result = await api('POST', listingsPath(project), body);
 	expect(result.status).toBe(200);
 	return result.json;
+}
+
+/** A test file's emulator and an API client holding one bearer token: started before the file's tests, closed after them. */
+export function useEmulatorApi(token: string, label?: string): { emu: Emulator; api: ApiClient } {
+	const bed = {} as { emu: Emulator; api: ApiClient };
+	beforeAll(async () => {
+		bed.emu = await startEmulator();
+		bed.emu.addBearerToken(token, label === undefined ? undefined : { label });
+		bed.api = apiClient(bed.emu.baseUrl, token);
+	});
+	afterAll(() => bed.emu.close());
+	return bed;
 }

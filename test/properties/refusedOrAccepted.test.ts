@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TestBed } from '../support/setup';
-import { apiRequests, byName, startTestBed } from '../support/setup';
+import { apiRequests, byName, useTestBed } from '../support/setup';
 import { byPhone, params } from '../support/operations';
 
 /**
@@ -84,14 +83,12 @@ const country = piece('AU', 'IT', 'US', 'GB', 'NZ', 'RU');
 const resourceId = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), piece('projects/acme/phoneNumberInstances/abc', 'projects/other/phoneNumberInstances/x', 'a/b', '..', 'a b', ''), fc.integer({ min: 0 }), fc.constant({ id: 1 }));
 
 describe('every value: refused before sending, or accepted by Enfonica', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let instance: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		[{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
 	});
-	afterAll(async () => await bed.close());
 
 	/**
 	 * Runs the node; passes when it refused with nothing sent, or when no request it sent was

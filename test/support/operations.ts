@@ -11,6 +11,16 @@ import { apiRequests } from './setup';
 /** An Enfonica node's parameters (the harness takes INodeParameters; `extra` is plain test data). */
 export const params = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'phoneNumberInstance', operation, ...extra }) as INodeParameters;
 
+/** Any resource's operation parameters. */
+export const nodeParams = (resource: 'phoneNumber' | 'phoneNumberInstance' | 'regulatoryListing', operation: string, extra: IDataObject = {}): INodeParameters =>
+	({ resource, operation, ...extra }) as INodeParameters;
+
+/** An n8n expression giving `value` (gets past the editor's own checks, as a value from an earlier node does). */
+export const expression = (value: string) => `={{ ${JSON.stringify(value)} }}`;
+
+/** A text of n characters. */
+export const textOfLength = (n: number) => 'x'.repeat(n);
+
 /** A Regulatory Listing operation's parameters. */
 export const listingParams = (operation: string, extra: IDataObject = {}): INodeParameters => ({ resource: 'regulatoryListing', operation, ...extra }) as INodeParameters;
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator, ServiceAccountKey } from '../emulator';
+import type { Emulator, SeedInstance, ServiceAccountKey } from '../emulator';
 import { startEmulator } from '../emulator';
 import type { Harness } from '../harness';
 import { createHarness } from '../harness';
@@ -55,8 +55,14 @@ export async function expectRefused(bed: TestBed, parameters: INodeParameters, m
 	return result;
 }
 
-/** A test file's `refused(parameters, message, items?)`: expectRefused on its bed (read at call time; the bed starts in beforeAll). */
-export const refusedBy = (bed: () => TestBed) => async (parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) => await expectRefused(bed(), parameters, message, items);
+/** A test file's `refused(parameters, message, items?)`: expectRefused on its bed. */
+export const refusedBy = (bed: TestBed) => async (parameters: INodeParameters, message: string | RegExp, items?: IDataObject[]) => await expectRefused(bed, parameters, message, items);
+
+/** A test file's `run(parameters, items?)`: the node on its bed with the bed's credential. */
+export const runBy = (bed: TestBed) => async (parameters: INodeParameters, items?: IDataObject[]) => await bed.h.runNode({ parameters, credentialId: bed.credentialId, items });
+
+/** A test file's `accepted(parameters, items?)`: expectAccepted on its bed. */
+export const acceptedBy = (bed: TestBed) => async (parameters: INodeParameters, items?: IDataObject[]) => await expectAccepted(bed, parameters, items);
 
 /** Runs with a fresh credential and expects no error: the counterpart that shows a case is not refused for another reason. */
 export async function expectAccepted(bed: TestBed, parameters: INodeParameters, items?: IDataObject[]) {
@@ -65,4 +71,28 @@ export async function expectAccepted(bed: TestBed, parameters: INodeParameters, 
 	const result = await bed.h.runNode({ parameters, credentialId, items });
 	expect(result.error?.message).toBeUndefined();
 	return result;
+}
+
+/** A test file's bed: started before its tests (in a beforeAll registered here, so it runs before the file's own), closed after them. */
+export function useTestBed(project = 'acme', extra: IDataObject = {}): TestBed {
+	const bed = {} as TestBed;
+	beforeAll(async () => {
+		Object.assign(bed, await startTestBed(project, extra));
+	});
+	afterAll(async () => await bed.close());
+	return bed;
+}
+
+/**
+ * useTestBed with `instances` held in project acme (`bed.instance` is the first one's name) and
+ * `inventory` numbers to buy; with `clearLog`, the request log is cleared before each test.
+ */
+export function useSeededBed(instances: SeedInstance[], options: { inventory?: string[]; clearLog?: boolean } = {}): TestBed & { instance: string } {
+	const bed = useTestBed('acme') as TestBed & { instance: string };
+	beforeAll(() => {
+		[{ name: bed.instance }] = bed.emu.seed('acme', instances);
+		if (options.inventory) bed.emu.addInventoryNumbers(options.inventory);
+	});
+	if (options.clearLog) beforeEach(() => bed.emu.clearLog());
+	return bed;
 }

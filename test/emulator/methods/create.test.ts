@@ -1,21 +1,11 @@
 /** Raw-HTTP tests of the emulator's create method (methods/create.ts) and how it renders instances. */
-import { startEmulator, type Emulator } from '..';
-import { apiClient, collectionPath, expectGoogleError, resourcePath, TIMESTAMP, type ApiClient } from '../testSupport';
+import { collectionPath, expectGoogleError, resourcePath, TIMESTAMP, useEmulatorApi } from '../testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('api-token', { label: 'api-tests' });
-	api = apiClient(emu.baseUrl, 'api-token');
-});
-
-afterAll(() => emu.close());
+const bed = useEmulatorApi('api-token', 'api-tests');
 
 describe('create', () => {
 	it('provisions an ACTIVE single number and omits fields at their default', async () => {
-		const result = await api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61255502001' } });
+		const result = await bed.api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61255502001' } });
 		expect(result.status).toBe(200);
 		expect(result.headers.get('content-type')).toMatch(/^application\/json/);
 		const body = result.json;
@@ -35,18 +25,18 @@ describe('create', () => {
 		for (const absent of ['displayName', 'labels', 'incomingMessageHandlerUris', 'incomingCallHandlerUris', 'deleteTime', 'range', 'regulatoryListing']) {
 			expect(body).not.toHaveProperty(absent);
 		}
-		expect(emu.getInstance(body.name)).toEqual(body);
+		expect(bed.emu.getInstance(body.name)).toEqual(body);
 	});
 
 	it('derives number type and capabilities from the number', async () => {
-		const mobile = await api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61491570157' } });
+		const mobile = await bed.api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61491570157' } });
 		expect(mobile.json.phoneNumber).toMatchObject({ numberType: 'MOBILE', capabilities: ['SMS', 'MMS', 'VOICE'], countryCode: 'AU' });
-		const freecall = await api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+611800160402' } });
+		const freecall = await bed.api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+611800160402' } });
 		expect(freecall.json.phoneNumber).toMatchObject({ numberType: 'TOLL_FREE', capabilities: ['VOICE'] });
 	});
 
 	it('ignores output-only fields in the body but applies the configuration', async () => {
-		const result = await api('POST', collectionPath('p-create'), {
+		const result = await bed.api('POST', collectionPath('p-create'), {
 			name: 'projects/elsewhere/phoneNumberInstances/chosen',
 			phoneNumber: { phoneNumber: '+61255502002', countryCode: 'NZ' },
 			displayName: 'Front desk',
@@ -77,14 +67,14 @@ describe('create', () => {
 	});
 
 	it('accepts snake_case field names like Google parsers do', async () => {
-		const result = await api('POST', collectionPath('p-create'), { phone_number: { phone_number: '+61255502003' }, display_name: 'Snake' });
+		const result = await bed.api('POST', collectionPath('p-create'), { phone_number: { phone_number: '+61255502003' }, display_name: 'Snake' });
 		expect(result.status).toBe(200);
 		expect(result.json.displayName).toBe('Snake');
 	});
 
 	it('gives every create a later createTime', async () => {
-		const a = await api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61255502004' } });
-		const b = await api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61255502005' } });
+		const a = await bed.api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61255502004' } });
+		const b = await bed.api('POST', collectionPath('p-create'), { phoneNumber: { phoneNumber: '+61255502005' } });
 		expect(Date.parse(b.json.createTime)).toBeGreaterThan(Date.parse(a.json.createTime));
 	});
 
@@ -121,16 +111,16 @@ describe('create', () => {
 		['unknown field', { phoneNumber: number, colour: 'red' }, 'Unknown name "colour"'],
 		['unknown nested field', { phoneNumber: { ...number, carrier: 'x' } }, 'Unknown name "carrier"'],
 	])('rejects %s with 400 naming the field', async (_, body, field) => {
-		const before = emu.listStored('p-create', { includeDeleted: true }).length;
-		const result = await api('POST', collectionPath('p-create'), body);
+		const before = bed.emu.listStored('p-create', { includeDeleted: true }).length;
+		const result = await bed.api('POST', collectionPath('p-create'), body);
 		expectGoogleError(result, 400, 'INVALID_ARGUMENT', field);
-		expect(emu.listStored('p-create', { includeDeleted: true })).toHaveLength(before);
+		expect(bed.emu.listStored('p-create', { includeDeleted: true })).toHaveLength(before);
 	});
 
 	it('accepts every field at its limit', async () => {
 		const labels = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`${i}`.padEnd(100, 'k'), 'v'.repeat(1000)]));
 		const callUris = ['https://example.com/a', 'http://example.com/b', 'sip:user@sip.example.com', 'sip:user@sip.example.com:5060', 'tel:+61255501000'];
-		const result = await api('POST', collectionPath('p-create'), {
+		const result = await bed.api('POST', collectionPath('p-create'), {
 			phoneNumber: { phoneNumber: '+61255502900' },
 			displayName: 'é'.repeat(100),
 			labels,
@@ -145,29 +135,29 @@ describe('create', () => {
 	});
 
 	it('rejects a body that is not JSON or not an object', async () => {
-		const broken = await api('POST', collectionPath('p-create'), undefined, { rawBody: '{"phoneNumber": ', headers: { 'Content-Type': 'application/json' } });
+		const broken = await bed.api('POST', collectionPath('p-create'), undefined, { rawBody: '{"phoneNumber": ', headers: { 'Content-Type': 'application/json' } });
 		expectGoogleError(broken, 400, 'INVALID_ARGUMENT', 'Invalid JSON payload received');
-		const list = await api('POST', collectionPath('p-create'), [{ phoneNumber: { phoneNumber: '+61255502006' } }]);
+		const list = await bed.api('POST', collectionPath('p-create'), [{ phoneNumber: { phoneNumber: '+61255502006' } }]);
 		expectGoogleError(list, 400, 'INVALID_ARGUMENT');
 	});
 
 	it('rejects unknown query parameters', async () => {
-		const result = await api('POST', `${collectionPath('p-create')}?requestId=abc`, { phoneNumber: { phoneNumber: '+61255502007' } });
+		const result = await bed.api('POST', `${collectionPath('p-create')}?requestId=abc`, { phoneNumber: { phoneNumber: '+61255502007' } });
 		expectGoogleError(result, 400, 'INVALID_ARGUMENT', 'Unknown name "requestId"');
-		expect(emu.listStored('p-create').some((i) => i.phoneNumber.phoneNumber === '+61255502007')).toBe(false);
+		expect(bed.emu.listStored('p-create').some((i) => i.phoneNumber.phoneNumber === '+61255502007')).toBe(false);
 	});
 
 	it('answers 409 ALREADY_EXISTS for a number held anywhere, until it is deleted', async () => {
-		const first = await api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255502010' } });
+		const first = await bed.api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255502010' } });
 		expect(first.status).toBe(200);
-		expectGoogleError(await api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255502010' } }), 409, 'ALREADY_EXISTS', '+61255502010');
-		expectGoogleError(await api('POST', collectionPath('p-dup-other'), { phoneNumber: { phoneNumber: '+61255502010' } }), 409, 'ALREADY_EXISTS');
-		emu.seed('p-dup', [{ phoneNumber: '+61255503000', rangeSize: 10 }]);
-		expectGoogleError(await api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255503009' } }), 409, 'ALREADY_EXISTS');
-		expect((await api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255503010' } })).status).toBe(200);
+		expectGoogleError(await bed.api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255502010' } }), 409, 'ALREADY_EXISTS', '+61255502010');
+		expectGoogleError(await bed.api('POST', collectionPath('p-dup-other'), { phoneNumber: { phoneNumber: '+61255502010' } }), 409, 'ALREADY_EXISTS');
+		bed.emu.seed('p-dup', [{ phoneNumber: '+61255503000', rangeSize: 10 }]);
+		expectGoogleError(await bed.api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255503009' } }), 409, 'ALREADY_EXISTS');
+		expect((await bed.api('POST', collectionPath('p-dup'), { phoneNumber: { phoneNumber: '+61255503010' } })).status).toBe(200);
 
-		expect((await api('DELETE', resourcePath(first.json.name))).status).toBe(200);
-		const again = await api('POST', collectionPath('p-dup-other'), { phoneNumber: { phoneNumber: '+61255502010' } });
+		expect((await bed.api('DELETE', resourcePath(first.json.name))).status).toBe(200);
+		const again = await bed.api('POST', collectionPath('p-dup-other'), { phoneNumber: { phoneNumber: '+61255502010' } });
 		expect(again.status).toBe(200);
 		expect(again.json.name).not.toBe(first.json.name);
 	});

@@ -1,24 +1,14 @@
 /** Raw-HTTP tests of what every regulatory listing method shares: permissions, routing, the request log and faults. */
-import { startEmulator, type Emulator } from '..';
-import { apiClient, AU_ADDRESS, BUSINESS, collectionPath, exchangeKey, expectError, listingsPath, PERSON, type ApiClient } from '../testSupport';
+import { apiClient, AU_ADDRESS, BUSINESS, collectionPath, exchangeKey, expectError, listingsPath, PERSON, useEmulatorApi } from '../testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('listing-token', { label: 'listing-tests' });
-	api = apiClient(emu.baseUrl, 'listing-token');
-});
-
-afterAll(() => emu.close());
+const bed = useEmulatorApi('listing-token', 'listing-tests');
 
 describe('permissions, routing, log and faults', () => {
 	const P = 'p-perm';
 	let listingName: string;
 
 	beforeAll(() => {
-		[{ name: listingName }] = emu.seedListings(P, [{ id: 'perm-listing', person: PERSON.person, address: AU_ADDRESS }]);
+		[{ name: listingName }] = bed.emu.seedListings(P, [{ id: 'perm-listing', person: PERSON.person, address: AU_ADDRESS }]);
 	});
 
 	it.each<[string, string, string, unknown, string]>([
@@ -31,55 +21,55 @@ describe('permissions, routing, log and faults', () => {
 	])('%s needs numbering.regulatoryListings.%s', async (method, verb, path, body, permission) => {
 		const others = ['create', 'get', 'list', 'update', 'delete'].filter((p) => p !== permission).map((p) => `numbering.regulatoryListings.${p}`);
 		const token = `perm-without-${method}`;
-		emu.addBearerToken(token, { permissions: [...others, 'numbering.phoneNumberInstances.list'] });
-		const denied = await apiClient(emu.baseUrl, token)(verb, path, body);
+		bed.emu.addBearerToken(token, { permissions: [...others, 'numbering.phoneNumberInstances.list'] });
+		const denied = await apiClient(bed.emu.baseUrl, token)(verb, path, body);
 		expectError(denied, 403, 'PERMISSION_DENIED');
 		expect(denied.json.error.message).toBe(`Permission 'numbering.regulatoryListings.${permission}' denied on resource 'projects/${P}' (or it may not exist).`);
 		const allowedToken = `perm-with-${method}`;
-		emu.addBearerToken(allowedToken, { projects: [P], permissions: [`numbering.regulatoryListings.${permission}`] });
+		bed.emu.addBearerToken(allowedToken, { projects: [P], permissions: [`numbering.regulatoryListings.${permission}`] });
 		// Query/body errors and 404s come after the permission check, so this proves the permission is enough.
-		expect((await apiClient(emu.baseUrl, allowedToken)(verb, path.replace('perm-listing', 'absent'), body)).status).not.toBe(403);
-		const otherProject = await apiClient(emu.baseUrl, allowedToken)(verb, path.replace(P, 'p-perm-other'), body);
+		expect((await apiClient(bed.emu.baseUrl, allowedToken)(verb, path.replace('perm-listing', 'absent'), body)).status).not.toBe(403);
+		const otherProject = await apiClient(bed.emu.baseUrl, allowedToken)(verb, path.replace(P, 'p-perm-other'), body);
 		expectError(otherProject, 403, 'PERMISSION_DENIED');
-		expect(emu.getListing(listingName)).toBeDefined();
+		expect(bed.emu.getListing(listingName)).toBeDefined();
 	});
 
 	it('answers 401 without credentials, before anything else', async () => {
-		expect((await apiClient(emu.baseUrl)('GET', `${listingsPath(P)}/nosuch`)).status).toBe(401);
-		expect((await apiClient(emu.baseUrl)('POST', listingsPath(P), {})).status).toBe(401);
+		expect((await apiClient(bed.emu.baseUrl)('GET', `${listingsPath(P)}/nosuch`)).status).toBe(401);
+		expect((await apiClient(bed.emu.baseUrl)('POST', listingsPath(P), {})).status).toBe(401);
 	});
 
 	it('service accounts get the listing permissions by default; unknown permission names throw', async () => {
-		const key = emu.createServiceAccount({ projectId: P });
+		const key = bed.emu.createServiceAccount({ projectId: P });
 		const token = (await exchangeKey(key)).json.access_token;
-		expect((await apiClient(emu.baseUrl, token)('GET', `${listingsPath(P)}/perm-listing`)).status).toBe(200);
-		expect((await apiClient(emu.baseUrl, token)('GET', `${listingsPath('p-perm-other')}/perm-listing`)).status).toBe(403);
-		expect(() => emu.addBearerToken('typo', { permissions: ['numbering.regulatoryListings.search'] })).toThrow(/Unknown permission/);
+		expect((await apiClient(bed.emu.baseUrl, token)('GET', `${listingsPath(P)}/perm-listing`)).status).toBe(200);
+		expect((await apiClient(bed.emu.baseUrl, token)('GET', `${listingsPath('p-perm-other')}/perm-listing`)).status).toBe(403);
+		expect(() => bed.emu.addBearerToken('typo', { permissions: ['numbering.regulatoryListings.search'] })).toThrow(/Unknown permission/);
 	});
 
 	it('routes unknown verbs and custom methods to 404', async () => {
-		const put = await api('PUT', `${listingsPath(P)}/perm-listing`, {});
+		const put = await bed.api('PUT', `${listingsPath(P)}/perm-listing`, {});
 		expect(put.status).toBe(404);
 		expect(put.headers.get('allow')).toBe('GET, PATCH, DELETE');
-		expect((await api('POST', `${listingsPath(P)}:search`, {})).headers.get('allow')).toBe('GET');
-		expect((await api('GET', `${listingsPath(P)}:find`)).status).toBe(404);
-		expect((await api('POST', `${listingsPath(P)}/perm-listing:move`, {})).status).toBe(404);
-		expect((await api('GET', `${collectionPath(P)}:search`)).status).toBe(404);
-		expect((await api('GET', `/v1beta1/projects/${P}/regulatoryListing`)).status).toBe(404);
+		expect((await bed.api('POST', `${listingsPath(P)}:search`, {})).headers.get('allow')).toBe('GET');
+		expect((await bed.api('GET', `${listingsPath(P)}:find`)).status).toBe(404);
+		expect((await bed.api('POST', `${listingsPath(P)}/perm-listing:move`, {})).status).toBe(404);
+		expect((await bed.api('GET', `${collectionPath(P)}:search`)).status).toBe(404);
+		expect((await bed.api('GET', `/v1beta1/projects/${P}/regulatoryListing`)).status).toBe(404);
 	});
 
 	it('logs listing calls and applies faults to them', async () => {
-		emu.clearLog();
-		emu.injectFault({ method: 'POST', path: listingsPath(P), fault: { kind: 'status', status: 500 } });
-		const faulted = await api('POST', listingsPath(P), { ...BUSINESS, displayName: 'Faulted' });
+		bed.emu.clearLog();
+		bed.emu.injectFault({ method: 'POST', path: listingsPath(P), fault: { kind: 'status', status: 500 } });
+		const faulted = await bed.api('POST', listingsPath(P), { ...BUSINESS, displayName: 'Faulted' });
 		expect(faulted.status).toBe(500);
-		expect(emu.listStoredListings(P).some((listing) => listing.displayName === 'Faulted')).toBe(false);
-		expect((await api('GET', `${listingsPath(P)}?pageSize=1`)).status).toBe(200);
-		expect(emu.requests.map((entry) => [entry.method, entry.path, entry.status, entry.principal, entry.fault])).toEqual([
+		expect(bed.emu.listStoredListings(P).some((listing) => listing.displayName === 'Faulted')).toBe(false);
+		expect((await bed.api('GET', `${listingsPath(P)}?pageSize=1`)).status).toBe(200);
+		expect(bed.emu.requests.map((entry) => [entry.method, entry.path, entry.status, entry.principal, entry.fault])).toEqual([
 			['POST', listingsPath(P), 500, 'listing-tests', 'status:500'],
 			['GET', listingsPath(P), 200, 'listing-tests', undefined],
 		]);
-		expect(emu.requests[0].body).toMatchObject({ displayName: 'Faulted' });
-		expect(emu.requests[1].query).toEqual({ pageSize: '1' });
+		expect(bed.emu.requests[0].body).toMatchObject({ displayName: 'Faulted' });
+		expect(bed.emu.requests[1].query).toEqual({ pageSize: '1' });
 	});
 });

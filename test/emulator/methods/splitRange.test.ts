@@ -1,21 +1,11 @@
 /** Raw-HTTP tests of the emulator's splitRange method (methods/splitRange.ts) and how it renders instances. */
-import { startEmulator, type Emulator } from '..';
-import { apiClient, collectionPath, expectGoogleError, resourcePath, type ApiClient } from '../testSupport';
+import { collectionPath, expectGoogleError, resourcePath, useEmulatorApi } from '../testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('api-token', { label: 'api-tests' });
-	api = apiClient(emu.baseUrl, 'api-token');
-});
-
-afterAll(() => emu.close());
+const bed = useEmulatorApi('api-token', 'api-tests');
 
 describe('splitRange', () => {
 	it('splits +61255501100-99 with size 20 into 1100-19 and a new range 1120-99 (the reference example)', async () => {
-		const [range] = emu.seed('p-split', [
+		const [range] = bed.emu.seed('p-split', [
 			{
 				phoneNumber: '+61255501100',
 				rangeSize: 100,
@@ -31,7 +21,7 @@ describe('splitRange', () => {
 		]);
 		expect(range.range).toEqual({ primaryPhoneNumberInstance: range.name, startPhoneNumber: '+61255501100', endPhoneNumber: '+61255501199', size: 100 });
 		const before = Date.now();
-		const result = await api('POST', `${resourcePath(range.name)}:splitRange`, { size: 20 });
+		const result = await bed.api('POST', `${resourcePath(range.name)}:splitRange`, { size: 20 });
 		expect(result.status).toBe(200);
 		const { first, second } = result.json;
 		expect(first.name).toBe(range.name);
@@ -49,15 +39,15 @@ describe('splitRange', () => {
 		}
 		expect(second).not.toHaveProperty('compliant');
 
-		expect((await api('GET', resourcePath(second.name))).json).toEqual(second);
-		expect((await api('GET', resourcePath(range.name))).json.range.size).toBe(20);
+		expect((await bed.api('GET', resourcePath(second.name))).json).toEqual(second);
+		expect((await bed.api('GET', resourcePath(range.name))).json.range.size).toBe(20);
 		// The numbers stay held, now by the new range.
-		expectGoogleError(await api('POST', collectionPath('p-split'), { phoneNumber: { phoneNumber: '+61255501150' } }), 409, 'ALREADY_EXISTS');
+		expectGoogleError(await bed.api('POST', collectionPath('p-split'), { phoneNumber: { phoneNumber: '+61255501150' } }), 409, 'ALREADY_EXISTS');
 	});
 
 	it('answers FAILED_PRECONDITION for a single number', async () => {
-		const [single] = emu.seed('p-split', [{ phoneNumber: '+61255506001' }]);
-		expectGoogleError(await api('POST', `${resourcePath(single.name)}:splitRange`, { size: 1 }), 400, 'FAILED_PRECONDITION', 'not a range');
+		const [single] = bed.emu.seed('p-split', [{ phoneNumber: '+61255506001' }]);
+		expectGoogleError(await bed.api('POST', `${resourcePath(single.name)}:splitRange`, { size: 1 }), 400, 'FAILED_PRECONDITION', 'not a range');
 	});
 
 	it.each<[string, unknown]>([
@@ -69,18 +59,18 @@ describe('splitRange', () => {
 		['not a number', 'abc'],
 		['missing', undefined],
 	])('rejects a size that is %s with INVALID_ARGUMENT', async (_, size) => {
-		const [range] = emu.seed('p-split-sizes', [{ phoneNumber: `+612555070${emu.listStored('p-split-sizes').length}0`, rangeSize: 10 }]);
-		const result = await api('POST', `${resourcePath(range.name)}:splitRange`, size === undefined ? {} : { size });
+		const [range] = bed.emu.seed('p-split-sizes', [{ phoneNumber: `+612555070${bed.emu.listStored('p-split-sizes').length}0`, rangeSize: 10 }]);
+		const result = await bed.api('POST', `${resourcePath(range.name)}:splitRange`, size === undefined ? {} : { size });
 		expectGoogleError(result, 400, 'INVALID_ARGUMENT', 'size');
-		expect(emu.getInstance(range.name)?.range?.size).toBe(10);
+		expect(bed.emu.getInstance(range.name)?.range?.size).toBe(10);
 	});
 
 	it('accepts a string size (int32 in proto3 JSON) and splits a range of 2 into two ranges of 1', async () => {
-		const [range] = emu.seed('p-split', [{ phoneNumber: '+61255508000', rangeSize: 2 }]);
-		const result = await api('POST', `${resourcePath(range.name)}:splitRange`, { size: '1' });
+		const [range] = bed.emu.seed('p-split', [{ phoneNumber: '+61255508000', rangeSize: 2 }]);
+		const result = await bed.api('POST', `${resourcePath(range.name)}:splitRange`, { size: '1' });
 		expect(result.status).toBe(200);
 		expect(result.json.first.range.size).toBe(1);
 		expect(result.json.second.range).toMatchObject({ startPhoneNumber: '+61255508001', endPhoneNumber: '+61255508001', size: 1 });
-		expectGoogleError(await api('POST', `${resourcePath(range.name)}:splitRange`, { size: 1 }), 400, 'INVALID_ARGUMENT');
+		expectGoogleError(await bed.api('POST', `${resourcePath(range.name)}:splitRange`, { size: 1 }), 400, 'INVALID_ARGUMENT');
 	});
 });

@@ -1,23 +1,13 @@
 /** Raw-HTTP tests of the emulator's regulatory listing create method (methods/listings/create.ts). */
-import { startEmulator, type Emulator } from '../..';
-import { apiClient, AU_ADDRESS, BUSINESS, createListing, expectError, expectFieldViolation, listingsPath, NZ_ADDRESS, PERSON, resourcePath, TIMESTAMP, US_ADDRESS, type ApiClient } from '../../testSupport';
+import { AU_ADDRESS, BUSINESS, createListing, expectError, expectFieldViolation, listingsPath, NZ_ADDRESS, PERSON, resourcePath, TIMESTAMP, US_ADDRESS, useEmulatorApi } from '../../testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
+const bed = useEmulatorApi('listing-token', 'listing-tests');
 
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('listing-token', { label: 'listing-tests' });
-	api = apiClient(emu.baseUrl, 'listing-token');
-});
-
-afterAll(() => emu.close());
-
-const create = async (project: string, body: unknown) => await createListing(api, project, body);
+const create = async (project: string, body: unknown) => await createListing(bed.api, project, body);
 
 describe('create', () => {
 	it('creates a valid, unverified listing and omits fields at their default', async () => {
-		const result = await api('POST', listingsPath('p-create'), { displayName: 'Head office', ...BUSINESS });
+		const result = await bed.api('POST', listingsPath('p-create'), { displayName: 'Head office', ...BUSINESS });
 		expect(result.status).toBe(200);
 		const body = result.json;
 		expect(body.name).toMatch(/^projects\/p-create\/regulatoryListings\/[a-z0-9]{20}$/);
@@ -29,8 +19,8 @@ describe('create', () => {
 			createTime: expect.stringMatching(TIMESTAMP),
 			valid: true,
 		});
-		expect(emu.getListing(body.name)).toEqual(body);
-		expect((await api('GET', resourcePath(body.name))).json).toEqual(body);
+		expect(bed.emu.getListing(body.name)).toEqual(body);
+		expect((await bed.api('GET', resourcePath(body.name))).json).toEqual(body);
 	});
 
 	it('creates person listings in NZ and US, and in other regions without the extra address rules', async () => {
@@ -107,15 +97,15 @@ describe('create', () => {
 		['a mistyped postalCode', au({ postalCode: 2000 }), 'regulatoryListing.address.postalCode'],
 		['a mistyped valid', { ...PERSON, valid: 'yes' }, 'regulatoryListing.valid'],
 	])('rejects %s with 400 naming the field', async (_, body, field) => {
-		const before = emu.listStoredListings('p-create').length;
-		const result = await api('POST', listingsPath('p-create'), body);
+		const before = bed.emu.listStoredListings('p-create').length;
+		const result = await bed.api('POST', listingsPath('p-create'), body);
 		expectFieldViolation(result, field, field.replace(/^regulatoryListing\./, ''));
-		expect(emu.listStoredListings('p-create')).toHaveLength(before);
+		expect(bed.emu.listStoredListings('p-create')).toHaveLength(before);
 	});
 
 	it('rejects unknown fields, also nested ones', async () => {
-		expectError(await api('POST', listingsPath('p-create'), { ...PERSON, colour: 'red' }), 400, 'INVALID_ARGUMENT', 'Unknown name "colour"');
-		expectError(await api('POST', listingsPath('p-create'), au({ country: 'Australia' })), 400, 'INVALID_ARGUMENT', 'Unknown name "country"');
-		expectError(await api('POST', listingsPath('p-create'), { ...PERSON, person: { givenName: 'J', familyName: 'C', middleName: 'Q' } }), 400, 'INVALID_ARGUMENT', 'middleName');
+		expectError(await bed.api('POST', listingsPath('p-create'), { ...PERSON, colour: 'red' }), 400, 'INVALID_ARGUMENT', 'Unknown name "colour"');
+		expectError(await bed.api('POST', listingsPath('p-create'), au({ country: 'Australia' })), 400, 'INVALID_ARGUMENT', 'Unknown name "country"');
+		expectError(await bed.api('POST', listingsPath('p-create'), { ...PERSON, person: { givenName: 'J', familyName: 'C', middleName: 'Q' } }), 400, 'INVALID_ARGUMENT', 'middleName');
 	});
 });

@@ -1,35 +1,26 @@
 /** Raw-HTTP tests of the emulator's regulatory listing search method (methods/listings/search.ts). */
-import { startEmulator, type Emulator, type RegulatoryListingJson } from '../..';
-import { apiClient, AU_ADDRESS, expectFieldViolation, listingsPath, NZ_ADDRESS, resourcePath, searchPath, US_ADDRESS, type ApiClient } from '../../testSupport';
+import type { RegulatoryListingJson } from '../..';
+import { AU_ADDRESS, expectFieldViolation, listingsPath, NZ_ADDRESS, resourcePath, searchPath, US_ADDRESS, useEmulatorApi } from '../../testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
-
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('listing-token', { label: 'listing-tests' });
-	api = apiClient(emu.baseUrl, 'listing-token');
-});
-
-afterAll(() => emu.close());
+const bed = useEmulatorApi('listing-token', 'listing-tests');
 
 describe('search', () => {
 	const P = 'p-search';
 	const named = (id: string) => `projects/${P}/regulatoryListings/${id}`;
 
 	beforeAll(() => {
-		emu.seedListings(P, [
+		bed.emu.seedListings(P, [
 			{ id: 'au-verified', business: { business: 'Verified Pty Ltd' }, address: AU_ADDRESS, verified: true },
 			{ id: 'au-valid', person: { givenName: 'Val', familyName: 'Id' }, address: AU_ADDRESS },
 			{ id: 'au-invalid', person: { givenName: 'In', familyName: 'Valid' }, address: AU_ADDRESS, valid: false, verified: true },
 			{ id: 'nz-valid', business: { business: 'Kiwi Ltd' }, address: NZ_ADDRESS },
 			{ id: 'us-valid', business: { business: 'Yankee Inc' }, address: US_ADDRESS },
 		]);
-		emu.seedListings('p-search-other', [{ id: 'au-elsewhere', business: { business: 'Elsewhere' }, address: AU_ADDRESS, verified: true }]);
+		bed.emu.seedListings('p-search-other', [{ id: 'au-elsewhere', business: { business: 'Elsewhere' }, address: AU_ADDRESS, verified: true }]);
 	});
 
 	const found = async (query: string): Promise<string[]> => {
-		const result = await api('GET', searchPath(P, query));
+		const result = await bed.api('GET', searchPath(P, query));
 		expect(result.status).toBe(200);
 		return ((result.json.regulatoryListings ?? []) as RegulatoryListingJson[]).map((listing) => listing.name);
 	};
@@ -58,38 +49,38 @@ describe('search', () => {
 		['numberType 0', 'regionCode=AU&numberType=0', 'numberType'],
 		['an unknown numberType', 'regionCode=AU&numberType=FAX', 'numberType'],
 	])('refuses %s', async (_, query, field) => {
-		expectFieldViolation(await api('GET', searchPath(P, query)), field);
+		expectFieldViolation(await bed.api('GET', searchPath(P, query)), field);
 	});
 
 	it('pages, with the token bound to parent, regionCode and numberType', async () => {
-		const first = await api('GET', searchPath(P, 'regionCode=AU&numberType=LOCAL&pageSize=1'));
+		const first = await bed.api('GET', searchPath(P, 'regionCode=AU&numberType=LOCAL&pageSize=1'));
 		expect(first.json.regulatoryListings.map((l: RegulatoryListingJson) => l.name)).toEqual([named('au-valid')]);
 		const token = encodeURIComponent(first.json.nextPageToken);
-		const second = await api('GET', searchPath(P, `regionCode=AU&numberType=LOCAL&pageSize=1&pageToken=${token}`));
-		expect(second.json).toEqual({ regulatoryListings: [emu.getListing(named('au-verified'))] });
-		expect((await api('GET', searchPath(P, `regionCode=AU&numberType=1&pageSize=1&pageToken=${token}`))).status).toBe(200);
+		const second = await bed.api('GET', searchPath(P, `regionCode=AU&numberType=LOCAL&pageSize=1&pageToken=${token}`));
+		expect(second.json).toEqual({ regulatoryListings: [bed.emu.getListing(named('au-verified'))] });
+		expect((await bed.api('GET', searchPath(P, `regionCode=AU&numberType=1&pageSize=1&pageToken=${token}`))).status).toBe(200);
 		for (const other of ['regionCode=NZ&numberType=LOCAL', 'regionCode=AU&numberType=MOBILE']) {
-			expectFieldViolation(await api('GET', searchPath(P, `${other}&pageToken=${token}`)), 'pageToken', 'must stay the same');
+			expectFieldViolation(await bed.api('GET', searchPath(P, `${other}&pageToken=${token}`)), 'pageToken', 'must stay the same');
 		}
-		expectFieldViolation(await api('GET', searchPath('p-search-other', `regionCode=AU&numberType=LOCAL&pageToken=${token}`)), 'pageToken');
-		const listToken = encodeURIComponent((await api('GET', `${listingsPath(P)}?pageSize=1`)).json.nextPageToken);
-		expectFieldViolation(await api('GET', searchPath(P, `regionCode=AU&numberType=LOCAL&pageToken=${listToken}`)), 'pageToken');
+		expectFieldViolation(await bed.api('GET', searchPath('p-search-other', `regionCode=AU&numberType=LOCAL&pageToken=${token}`)), 'pageToken');
+		const listToken = encodeURIComponent((await bed.api('GET', `${listingsPath(P)}?pageSize=1`)).json.nextPageToken);
+		expectFieldViolation(await bed.api('GET', searchPath(P, `regionCode=AU&numberType=LOCAL&pageToken=${listToken}`)), 'pageToken');
 	});
 
 	it('follows the valid/verified test controls', async () => {
-		emu.setListingVerified(named('au-valid'), true);
+		bed.emu.setListingVerified(named('au-valid'), true);
 		expect(await found('regionCode=AU&numberType=MOBILE')).toEqual([named('au-valid'), named('au-verified')]);
-		expect(emu.getListing(named('au-valid'))?.verified).toBe(true);
-		emu.setListingValid(named('au-verified'), false);
+		expect(bed.emu.getListing(named('au-valid'))?.verified).toBe(true);
+		bed.emu.setListingValid(named('au-verified'), false);
 		expect(await found('regionCode=AU&numberType=TOLL_FREE')).toEqual([named('au-valid')]);
-		const invalid = (await api('GET', resourcePath(named('au-verified')))).json;
+		const invalid = (await bed.api('GET', resourcePath(named('au-verified')))).json;
 		expect(invalid).not.toHaveProperty('valid');
 		expect(invalid.verified).toBe(true);
-		emu.setListingValid(named('au-invalid'), true);
+		bed.emu.setListingValid(named('au-invalid'), true);
 		expect(await found('regionCode=AU&numberType=MOBILE')).toEqual([named('au-invalid'), named('au-valid')]);
-		emu.setListingVerified(named('au-valid'), false);
-		emu.setListingValid(named('au-verified'), true);
-		emu.setListingValid(named('au-invalid'), false);
-		expect(() => emu.setListingValid(named('nope'), true)).toThrow(/No regulatory listing/);
+		bed.emu.setListingVerified(named('au-valid'), false);
+		bed.emu.setListingValid(named('au-verified'), true);
+		bed.emu.setListingValid(named('au-invalid'), false);
+		expect(() => bed.emu.setListingValid(named('nope'), true)).toThrow(/No regulatory listing/);
 	});
 });

@@ -1,19 +1,10 @@
 /** Raw-HTTP tests of the emulator's regulatory listing update method (methods/listings/update.ts). */
-import { startEmulator, type Emulator, type RegulatoryListingJson } from '../..';
-import { apiClient, AU_ADDRESS, BUSINESS, createListing, expectError, expectFieldViolation, listingsPath, NZ_ADDRESS, resourcePath, type ApiClient } from '../../testSupport';
+import type { RegulatoryListingJson } from '../..';
+import { AU_ADDRESS, BUSINESS, createListing, expectError, expectFieldViolation, listingsPath, NZ_ADDRESS, resourcePath, useEmulatorApi } from '../../testSupport';
 
-let emu: Emulator;
-let api: ApiClient;
+const bed = useEmulatorApi('listing-token', 'listing-tests');
 
-beforeAll(async () => {
-	emu = await startEmulator();
-	emu.addBearerToken('listing-token', { label: 'listing-tests' });
-	api = apiClient(emu.baseUrl, 'listing-token');
-});
-
-afterAll(() => emu.close());
-
-const create = async (project: string, body: unknown) => await createListing(api, project, body);
+const create = async (project: string, body: unknown) => await createListing(bed.api, project, body);
 
 describe('update', () => {
 	let name: string;
@@ -24,7 +15,7 @@ describe('update', () => {
 		name = original.name;
 	});
 
-	const patch = (query: string, body: unknown) => api('PATCH', `${resourcePath(name)}${query}`, body);
+	const patch = (query: string, body: unknown) => bed.api('PATCH', `${resourcePath(name)}${query}`, body);
 
 	it('changes displayName with updateMask=displayName (also display_name and *)', async () => {
 		const result = await patch('?updateMask=displayName', { displayName: 'After' });
@@ -32,7 +23,7 @@ describe('update', () => {
 		expect(result.json).toEqual({ ...original, displayName: 'After' });
 		expect((await patch('?update_mask=display_name', { display_name: 'Snake' })).json.displayName).toBe('Snake');
 		expect((await patch('?updateMask=*', { displayName: 'Star' })).json.displayName).toBe('Star');
-		expect(emu.getListing(name)?.displayName).toBe('Star');
+		expect(bed.emu.getListing(name)?.displayName).toBe('Star');
 	});
 
 	it('clears displayName when the mask names it and the body does not', async () => {
@@ -42,7 +33,7 @@ describe('update', () => {
 	});
 
 	it('without a mask changes only displayName and ignores the rest of a fetched resource', async () => {
-		const fetched = (await api('GET', resourcePath(name))).json;
+		const fetched = (await bed.api('GET', resourcePath(name))).json;
 		const result = await patch('', { ...fetched, displayName: 'Sent back', address: NZ_ADDRESS, valid: false, verified: true });
 		expect(result.status).toBe(200);
 		expect(result.json).toEqual({ ...original, displayName: 'Sent back' });
@@ -67,14 +58,14 @@ describe('update', () => {
 		const result = await patch(`?updateMask=${mask}`, { displayName: 'Changed', address: NZ_ADDRESS });
 		expectFieldViolation(result, 'updateMask', reason);
 		expect(result.json.error.message).toContain(`path '${path}'`);
-		expect(emu.getListing(name)).toEqual(original);
+		expect(bed.emu.getListing(name)).toEqual(original);
 	});
 
 	it('validates displayName, the name in the body and the listing', async () => {
 		expectFieldViolation(await patch('?updateMask=displayName', { displayName: 'x'.repeat(101) }), 'displayName');
 		expectFieldViolation(await patch('?updateMask=displayName', { name: 'projects/p-update/regulatoryListings/other', displayName: 'x' }), 'name');
 		expect((await patch('?updateMask=displayName', { name, displayName: 'Same name' })).status).toBe(200);
-		expectError(await api('PATCH', `${listingsPath('p-update')}/missing?updateMask=displayName`, { displayName: 'x' }), 404, 'NOT_FOUND');
+		expectError(await bed.api('PATCH', `${listingsPath('p-update')}/missing?updateMask=displayName`, { displayName: 'x' }), 404, 'NOT_FOUND');
 		expectError(await patch('?updateMask=displayName', { displayName: 5 }), 400, 'INVALID_ARGUMENT', 'regulatoryListing.displayName');
 	});
 

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { byPhone, jsonOf, params, sent } from '../../../support/operations';
-import type { TestBed } from '../../../support/setup';
-import { byName, startTestBed } from '../../../support/setup';
+import { byName, useTestBed } from '../../../support/setup';
 
 const listing = (operation: string, extra: IDataObject = {}): IDataObject => ({ resource: 'regulatoryListing', operation, ...extra });
 const SYDNEY = { addressLines: 'Level 1', locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
@@ -13,15 +12,13 @@ const SYDNEY = { addressLines: 'Level 1', locality: 'Sydney', administrativeArea
  * emulator's request log of the real run, request for request).
  */
 describe('Dry Run', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let credentialId: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		const key = bed.emu.createServiceAccount({ projectId: 'acme', projects: ['acme', 'acme-archive'] });
 		credentialId = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl }).id;
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const run = async (parameters: IDataObject, items?: IDataObject[]) => await bed.h.runNode({ parameters: parameters as INodeParameters, credentialId, items });

@@ -1,19 +1,17 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { byPhone, jsonOf, pairedOf, params, sent } from '../../../support/operations';
-import type { TestBed } from '../../../support/setup';
-import { startTestBed } from '../../../support/setup';
+import { useTestBed } from '../../../support/setup';
 
 /**
  * A batch is never half applied: lookups (by phone number, a range's size, current labels) run
  * for every item before any item's change is sent.
  */
 describe('batches: every lookup before the first change', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let numbers: string[];
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		// Two numbers, a range, and one with 50 labels.
 		const fiftyLabels = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`k${index}`, 'v']));
 		numbers = bed.emu
@@ -25,7 +23,6 @@ describe('batches: every lookup before the first change', () => {
 			])
 			.map((instance) => String(instance.phoneNumber?.phoneNumber));
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const run = async (parameters: INodeParameters, items: object[], continueOnFail = false) =>

@@ -1,12 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { apiRequests, byName, startTestBed, tokenRequests } from '../../../support/setup';
+import { apiRequests, byName, startTestBed, tokenRequests, useTestBed } from '../../../support/setup';
 import { jsonOf, pairedOf, params } from '../../../support/operations';
 
 /** Options → Concurrency: parallel items, sequential output, bounded requests, shared backoff on 429. */
 describe('Options → Concurrency', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	/** 50 single numbers, in list order. */
 	let names: string[];
 	let rangeStart = 2000;
@@ -24,12 +23,10 @@ describe('Options → Concurrency', () => {
 			return bed.emu.seed('acme', [{ phoneNumber: `+6125550${rangeStart}`, rangeSize: size }])[0].name;
 		});
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		bed.emu.seedBulk('acme', 50, { displayNamePrefix: 'Line' });
 		names = bed.emu.listStored('acme').map((instance) => instance.name);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => {
 		bed.emu.latencyMs = 0;
 		bed.emu.clearFaults();

@@ -1,16 +1,13 @@
-import type { TestBed } from '../../../support/setup';
-import { byName, startTestBed } from '../../../support/setup';
+import { byName, useTestBed } from '../../../support/setup';
 import { jsonOf, pairedOf, params, sent } from '../../../support/operations';
 
 describe('items, Continue On Fail and paired items', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let single: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		[{ name: single }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const getById = { phoneNumberInstance: { __rl: true, mode: 'name', value: '={{ $json.id }}' } };

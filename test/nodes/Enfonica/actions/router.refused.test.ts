@@ -1,28 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { byName, refusedBy, startTestBed } from '../../../support/setup';
+import { byName, refusedBy, useSeededBed } from '../../../support/setup';
 import { params } from '../../../support/operations';
 
-/**
- * The bad-input catalogue: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** The router checks every item before sending anything: one bad item stops the whole batch. */
 describe('bad input is refused before any request', () => {
-	let bed: TestBed;
-	let instance: string;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100', rangeSize: 10 }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		[{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100', rangeSize: 10 }]);
-	});
-	afterAll(async () => await bed.close());
-
-	const refused = refusedBy(() => bed);
+	const refused = refusedBy(bed);
 
 	const create = (extra: IDataObject) => params('create', { phoneNumber: '+61255501400', ...extra });
-	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(instance), updateFields });
+	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(bed.instance), updateFields });
 
 	describe('several items: nothing is sent unless every item passes', () => {
 		it('item 2 invalid: item 0 and 1 are not created either, and the error names item 2', async () => {
@@ -36,7 +24,7 @@ describe('bad input is refused before any request', () => {
 
 		it('within one item, a bad field stops the whole change (no partial update)', async () => {
 			await refused(update({ displayName: 'fine', incomingMessageHandlerUris: 'not a url' }), /^Incoming Message Handler URIs has "not a url"/);
-			expect(bed.emu.getInstance(instance)?.displayName).toBeUndefined();
+			expect(bed.emu.getInstance(bed.instance)?.displayName).toBeUndefined();
 		});
 	});
 });

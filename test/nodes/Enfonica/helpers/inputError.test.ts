@@ -1,27 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { refusedBy, startTestBed } from '../../../support/setup';
+import { refusedBy, runBy, useSeededBed } from '../../../support/setup';
 import { params, sent } from '../../../support/operations';
 
-/**
- * What Enfonica would refuse is refused before anything is sent, and values are never changed
- * without a word: one rule per kind of value (phone number, handler URI, region code, text,
- * prefix), whatever the operation.
- */
+/** A value of the wrong type (inputError.ts) is named as such, never called empty. */
 describe('refused before sending, never changed without a word', () => {
-	let bed: TestBed;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100', id: '12345' }], { inventory: ['+61255509000', '+390612345678'], clearLog: true });
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		bed.emu.seed('acme', [{ phoneNumber: '+61255501100', id: '12345' }]);
-		bed.emu.addInventoryNumbers(['+61255509000', '+390612345678']);
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emu.clearLog());
-
-	const refused = refusedBy(() => bed);
-	const run = async (parameters: INodeParameters, items?: IDataObject[]) => await bed.h.runNode({ parameters, credentialId: bed.credentialId, items });
+	const refused = refusedBy(bed);
+	const run = runBy(bed);
 	const search = (extra: IDataObject): INodeParameters => ({ resource: 'phoneNumber', operation: 'search', limit: 1, ...extra }) as INodeParameters;
 
 	describe('wrong types are named, not called empty', () => {

@@ -1,24 +1,11 @@
-import type { TestBed } from '../../../support/setup';
-import { refusedBy, startTestBed } from '../../../support/setup';
+import { refusedBy, useSeededBed } from '../../../support/setup';
 import { byPhone, params } from '../../../support/operations';
 
-/**
- * What Enfonica would refuse is refused before anything is sent, and values are never changed
- * without a word: one rule per kind of value (phone number, handler URI, region code, text,
- * prefix), whatever the operation.
- */
+/** A phone number with an extension (phoneNumbers.ts) is refused wherever a number is read. */
 describe('refused before sending, never changed without a word', () => {
-	let bed: TestBed;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100', id: '12345' }], { inventory: ['+61255509000', '+390612345678'], clearLog: true });
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		bed.emu.seed('acme', [{ phoneNumber: '+61255501100', id: '12345' }]);
-		bed.emu.addInventoryNumbers(['+61255509000', '+390612345678']);
-	});
-	afterAll(async () => await bed.close());
-	beforeEach(() => bed.emu.clearLog());
-
-	const refused = refusedBy(() => bed);
+	const refused = refusedBy(bed);
 
 	describe('a number with an extension is refused wherever a number is read', () => {
 		const extension = '"+61 2 5550 1236 ext. 5" has an extension (5): an extension can be neither bought nor looked up, give the number without it [item 0]';

@@ -1,24 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { refusedBy, startTestBed } from '../../../support/setup';
+import { refusedBy, useSeededBed } from '../../../support/setup';
 import { byPhone, params } from '../../../support/operations';
 
-/**
- * The bad-input catalogue: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** Phone numbers as typed (phoneNumbers.ts), in the engine: refused naming the field and the item, nothing sent. */
 describe('bad input is refused before any request', () => {
-	let bed: TestBed;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100', rangeSize: 10 }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		bed.emu.seed('acme', [{ phoneNumber: '+61255501100', rangeSize: 10 }]);
-	});
-	afterAll(async () => await bed.close());
-
-	const refused = refusedBy(() => bed);
+	const refused = refusedBy(bed);
 
 	const create = (extra: IDataObject) => params('create', { phoneNumber: '+61255501400', ...extra });
 

@@ -1,27 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { byName, refusedBy, startTestBed } from '../../../support/setup';
+import { byName, refusedBy, useSeededBed } from '../../../support/setup';
 import { byPhone, params } from '../../../support/operations';
 
-/**
- * The bad-input catalogue: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** Project and instance names (resourceNames.ts), in the engine: malformed ones refused, nothing sent. */
 describe('bad input is refused before any request', () => {
-	let bed: TestBed;
-	let instance: string;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100', rangeSize: 10 }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		[{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100', rangeSize: 10 }]);
-	});
-	afterAll(async () => await bed.close());
+	const refused = refusedBy(bed);
 
-	const refused = refusedBy(() => bed);
-
-	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(instance), updateFields });
+	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(bed.instance), updateFields });
 
 	describe('names and sizes', () => {
 		it.each(['My Project', 'projects/', 'projects/acme/extra', '-acme'])('malformed project %j', async (project) => {
@@ -45,11 +33,11 @@ describe('bad input is refused before any request', () => {
 		});
 
 		it.each([0, -3, 2.5, '={{ "ten" }}'])('split size %j', async (size) => {
-			await refused(params('splitRange', { phoneNumberInstance: byName(instance), size }), /^Size must be a whole number of at least 1 \(got .*\) \[item 0\]$/);
+			await refused(params('splitRange', { phoneNumberInstance: byName(bed.instance), size }), /^Size must be a whole number of at least 1 \(got .*\) \[item 0\]$/);
 		});
 
 		it('move to the same project (by name and by number)', async () => {
-			await refused(params('move', { phoneNumberInstance: byName(instance), destinationProject: 'projects/acme' }), "Destination Project is the instance's own project (projects/acme): choose a different project [item 0]");
+			await refused(params('move', { phoneNumberInstance: byName(bed.instance), destinationProject: 'projects/acme' }), "Destination Project is the instance's own project (projects/acme): choose a different project [item 0]");
 			await refused(params('move', { phoneNumberInstance: byPhone('+61255501100'), destinationProject: 'acme' }), "Destination Project is the instance's own project (projects/acme): choose a different project [item 0]");
 		});
 
@@ -62,7 +50,7 @@ describe('bad input is refused before any request', () => {
 		});
 
 		it('malformed destination project', async () => {
-			await refused(params('move', { phoneNumberInstance: byName(instance), destinationProject: 'Other_Project' }), /^Destination Project "Other_Project" is not a valid project.*\[item 0\]$/);
+			await refused(params('move', { phoneNumberInstance: byName(bed.instance), destinationProject: 'Other_Project' }), /^Destination Project "Other_Project" is not a valid project.*\[item 0\]$/);
 		});
 
 		it('update with no field set', async () => {

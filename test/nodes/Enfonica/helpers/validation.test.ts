@@ -1,34 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { byName, refusedBy, startTestBed } from '../../../support/setup';
-import { params } from '../../../support/operations';
+import { byName, refusedBy, useSeededBed } from '../../../support/setup';
+import { params, textOfLength } from '../../../support/operations';
 
-/**
- * The bad-input catalogue: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** Field limits (validation.ts) in the engine: refused naming the field and the item, nothing sent (a fresh credential per case, so even a token exchange would show). */
 describe('bad input is refused before any request', () => {
-	let bed: TestBed;
-	let instance: string;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100', rangeSize: 10 }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		[{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100', rangeSize: 10 }]);
-	});
-	afterAll(async () => await bed.close());
-
-	const refused = refusedBy(() => bed);
+	const refused = refusedBy(bed);
 
 	const create = (extra: IDataObject) => params('create', { phoneNumber: '+61255501400', ...extra });
-	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(instance), updateFields });
-	const long = (n: number) => 'x'.repeat(n);
+	const update = (updateFields: IDataObject) => params('update', { phoneNumberInstance: byName(bed.instance), updateFields });
 	const labels = (pairs: Array<[string, string]>) => ({ label: pairs.map(([key, value]) => ({ key, value })) });
 
 	describe('field limits', () => {
 		it('display name over 100 characters', async () => {
-			await refused(create({ additionalFields: { displayName: long(101) } }), 'Display Name is 101 characters long: Enfonica allows at most 100 [item 0]');
+			await refused(create({ additionalFields: { displayName: textOfLength(101) } }), 'Display Name is 101 characters long: Enfonica allows at most 100 [item 0]');
 		});
 
 		it('more than 50 labels', async () => {
@@ -37,11 +24,11 @@ describe('bad input is refused before any request', () => {
 		});
 
 		it('label key over 100 characters', async () => {
-			await refused(create({ additionalFields: { labels: labels([[long(101), 'v']]) } }), `Labels has a key 101 characters long ("${long(20)}…"): at most 100 are allowed [item 0]`);
+			await refused(create({ additionalFields: { labels: labels([[textOfLength(101), 'v']]) } }), `Labels has a key 101 characters long ("${textOfLength(20)}…"): at most 100 are allowed [item 0]`);
 		});
 
 		it('label value over 1000 characters', async () => {
-			await refused(update({ labels: labels([['k', long(1001)]]) }), 'Labels has a value 1001 characters long for the key "k": at most 1000 are allowed [item 0]');
+			await refused(update({ labels: labels([['k', textOfLength(1001)]]) }), 'Labels has a value 1001 characters long for the key "k": at most 1000 are allowed [item 0]');
 		});
 
 		it('empty label key', async () => {

@@ -1,13 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { RegulatoryListingJson, SeedListing } from '../../../emulator';
-import type { TestBed } from '../../../support/setup';
-import { startTestBed } from '../../../support/setup';
+import { useTestBed } from '../../../support/setup';
 import { searchList } from '../../../harness/listSearch';
 import { fromList, listingParams, selected, sent } from '../../../support/operations';
 
 describe('Regulatory Listing locator: From List (searchRegulatoryListings)', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	/** Allowed on acme and beta; its key's project is acme. */
 	let twoProjects: string;
 	let headOffice: RegulatoryListingJson;
@@ -20,8 +19,7 @@ describe('Regulatory Listing locator: From List (searchRegulatoryListings)', () 
 	const BULK = 120;
 	const gb = { addressLines: ['1 High Street'], locality: 'London', postalCode: 'SW1A 1AA', regionCode: 'GB' };
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		const key = bed.emu.createServiceAccount({ projectId: 'acme', projects: ['acme', 'beta'] });
 		twoProjects = bed.h.addCredential({ authentication: 'serviceAccountKey', serviceAccountKey: JSON.stringify(key), baseUrl: bed.emu.baseUrl, tokenUrl: bed.emu.tokenUrl }).id;
 		// Older than the named ones, so the named four lead the first page (newest first).
@@ -67,7 +65,6 @@ describe('Regulatory Listing locator: From List (searchRegulatoryListings)', () 
 		]);
 		[betaListing] = bed.emu.seedListings('beta', [{ displayName: 'Beta Desk', business: { business: 'Beta Ltd' }, address: gb, valid: true, verified: false }]);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const search = async (options: { filter?: string; paginationToken?: string; parameters?: INodeParameters; credentialId?: string } = {}) =>

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { byName, expectRefused, startTestBed } from '../../../support/setup';
+import { byName, expectRefused, useTestBed } from '../../../support/setup';
 import { jsonOf, listingParams, params, selected, sent, SYDNEY } from '../../../support/operations';
 
 /**
@@ -14,12 +13,11 @@ const search = (extra: IDataObject = {}): INodeParameters => ({ resource: 'phone
 const isFlat = (json: IDataObject) => Object.values(json).every((value) => value === null || typeof value !== 'object' || Array.isArray(value));
 
 describe('Output', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let instance: string;
 	let listingName: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		[{ name: instance }] = bed.emu.seed('acme', [
 			{
 				phoneNumber: '+61255501100',
@@ -33,7 +31,6 @@ describe('Output', () => {
 		[{ name: listingName }] = bed.emu.seedListings('acme', [{ displayName: 'Front desk', business: { business: 'Acme Pty Ltd' }, address: SYDNEY, valid: true, verified: true }]);
 		bed.emu.addInventoryNumbers([{ phoneNumber: '+61255509000', capabilities: ['SMS', 'VOICE'] }]);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const run = async (parameters: INodeParameters, typeVersion?: number) => {

@@ -1,24 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../support/setup';
-import { byName, startTestBed } from '../../../support/setup';
+import { byName, useTestBed } from '../../../support/setup';
 import { searchList } from '../../../harness/listSearch';
 import { byPhone, fromList, params, sent } from '../../../support/operations';
 
 describe('Phone Number Instance locator', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let single: string;
 	let range: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		bed.emu.seedBulk('acme', 150, { displayNamePrefix: 'Bulk' });
 		[{ name: single }, { name: range }] = bed.emu.seed('acme', [
 			{ phoneNumber: '+61255501100', displayName: 'Reception', lifecycleState: 'SUSPENDED' },
 			{ phoneNumber: '+61255501200', rangeSize: 100, displayName: 'Call centre' },
 		]);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const get = async (phoneNumberInstance: IDataObject | string, extra: IDataObject = {}) =>

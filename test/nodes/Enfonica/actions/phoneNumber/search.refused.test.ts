@@ -1,34 +1,18 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../../support/setup';
-import { expectAccepted, refusedBy, startTestBed } from '../../../../support/setup';
-import { sent } from '../../../../support/operations';
+import { acceptedBy, refusedBy, useSeededBed } from '../../../../support/setup';
+import { expression, nodeParams, sent } from '../../../../support/operations';
 
-/**
- * The bad-input catalogue for Phone Number → Search, the Regulatory Listing operations and Move's
- * Regulatory Listing option: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** Phone Number → Search: bad input refused naming the field and the item, nothing sent. */
 describe('listing and number-search input is refused before any request', () => {
-	let bed: TestBed;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100' }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
-	});
-	afterAll(async () => await bed.close());
+	const refused = refusedBy(bed);
 
-	const refused = refusedBy(() => bed);
-
-	const accepted = async (parameters: INodeParameters, items?: IDataObject[]) => await expectAccepted(bed, parameters, items);
-
-	const node = (resource: 'phoneNumber' | 'regulatoryListing', operation: string, extra: IDataObject = {}): INodeParameters =>
-		({ resource, operation, ...extra }) as INodeParameters;
-	const expr = (value: string) => `={{ ${JSON.stringify(value)} }}`;
+	const accepted = acceptedBy(bed);
 
 	describe('Phone Number → Search', () => {
-		const search = (extra: IDataObject = {}) => node('phoneNumber', 'search', { limit: 1, ...extra });
+		const search = (extra: IDataObject = {}) => nodeParams('phoneNumber', 'search', { limit: 1, ...extra });
 		const countryProblem = ' a two-letter ISO 3166 country code such as AU, NZ or US [item 0]';
 
 		it.each([
@@ -62,12 +46,12 @@ describe('listing and number-search input is refused before any request', () => 
 		});
 
 		it('a misspelt number type from an expression', async () => {
-			await refused(search({ filters: { numberType: expr('LOCALE') } }), 'Number Type has "LOCALE": use LOCAL, MOBILE, NATIONAL, SHARED_RATE, TOLL_FREE [item 0]');
+			await refused(search({ filters: { numberType: expression('LOCALE') } }), 'Number Type has "LOCALE": use LOCAL, MOBILE, NATIONAL, SHARED_RATE, TOLL_FREE [item 0]');
 		});
 
 		it('a misspelt capability from an expression', async () => {
 			await refused(search({ filters: { capabilities: '={{ ["SMS", "FAX"] }}' } }), 'Capabilities has "FAX": use MMS, SMS, VOICE [item 0]');
-			await refused(search({ filters: { capabilities: expr('sms') } }), 'Capabilities has "sms": use MMS, SMS, VOICE [item 0]');
+			await refused(search({ filters: { capabilities: expression('sms') } }), 'Capabilities has "sms": use MMS, SMS, VOICE [item 0]');
 		});
 
 		it('a Limit below 1 from an expression', async () => {
@@ -76,6 +60,6 @@ describe('listing and number-search input is refused before any request', () => 
 	});
 
 	it('Number Type with several values from an expression is refused, not cut to the first', async () => {
-		await refused(node('phoneNumber', 'search', { countryCode: 'AU', filters: { numberType: '={{ "LOCAL,MOBILE" }}' } }), /^Number Type has 2 values \(LOCAL, MOBILE\): choose one of .* \[item 0\]$/);
+		await refused(nodeParams('phoneNumber', 'search', { countryCode: 'AU', filters: { numberType: '={{ "LOCAL,MOBILE" }}' } }), /^Number Type has 2 values \(LOCAL, MOBILE\): choose one of .* \[item 0\]$/);
 	});
 });

@@ -1,16 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TestBed } from '../../../../support/setup';
-import { startTestBed } from '../../../../support/setup';
+import { useTestBed } from '../../../../support/setup';
 import { jsonOf, pairedOf, runExample, sent } from '../../../../support/operations';
 
 const search = (extra: IDataObject = {}): INodeParameters => ({ resource: 'phoneNumber', operation: 'search', ...extra }) as INodeParameters;
 
 describe('Phone Number → Search', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		bed.emu.addInventoryNumbers([
 			...Array.from({ length: 15 }, (_, i) => ({ phoneNumber: `+612555090${String(i).padStart(2, '0')}`, capabilities: ['SMS', 'VOICE'] as Array<'SMS' | 'VOICE'> })),
 			{ phoneNumber: '+61255509999', capabilities: ['VOICE'], activationSku: 'services/numbering/skus/au-local-activation' },
@@ -19,7 +17,6 @@ describe('Phone Number → Search', () => {
 			'+12025550100',
 		]);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	it('sends the country, type, prefix and capability flags, and simplifies each number', async () => {

@@ -1,14 +1,9 @@
-import type { TestBed } from '../../../../support/setup';
-import { startTestBed } from '../../../../support/setup';
+import { useTestBed } from '../../../../support/setup';
 import { jsonOf, params, runExample, sent } from '../../../../support/operations';
 
 describe('Create', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => {
 		bed.emu.clearFaults();
 		bed.emu.clearLog();

@@ -1,8 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { jsonOf, pairedOf, params, runExample, sent } from '../../../../support/operations';
-import type { TestBed } from '../../../../support/setup';
-import { startTestBed } from '../../../../support/setup';
+import { useTestBed } from '../../../../support/setup';
 
 /**
  * Phone Number Instance → Create or Update, and what makes buying safe to re-run: a lookup before
@@ -10,12 +9,8 @@ import { startTestBed } from '../../../../support/setup';
  * execution, duplicates refused before anything is sent, a cap on what a run buys.
  */
 describe('Create or Update', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => {
 		bed.emu.clearFaults();
 		bed.emu.clearLog();

@@ -1,14 +1,9 @@
-import type { TestBed } from '../../../../support/setup';
-import { byName, startTestBed } from '../../../../support/setup';
+import { byName, useTestBed } from '../../../../support/setup';
 import { jsonOf, params, runExample, selected, sent } from '../../../../support/operations';
 
 describe('Delete', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	it('sends one DELETE and outputs the deleted instance', async () => {

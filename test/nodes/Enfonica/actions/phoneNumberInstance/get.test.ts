@@ -1,20 +1,17 @@
-import type { TestBed } from '../../../../support/setup';
-import { byName, startTestBed } from '../../../../support/setup';
+import { byName, useTestBed } from '../../../../support/setup';
 import { jsonOf, params, runExample, selected, sent } from '../../../../support/operations';
 
 describe('Get', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let single: string;
 	let range: string;
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		[{ name: single }, { name: range }] = bed.emu.seed('acme', [
 			{ phoneNumber: '+61255501100', displayName: 'Reception', labels: { team: 'front' }, incomingCallHandlerUris: ['sip:desk@example.com:5060'], callRecordingTrigger: 'BRIDGE' },
 			{ phoneNumber: '+61255501200', rangeSize: 100 },
 		]);
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	it('fetches by full resource name; Simplified (the default) is 10 flat fields', async () => {

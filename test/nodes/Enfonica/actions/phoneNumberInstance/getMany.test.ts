@@ -1,15 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TestBed } from '../../../../support/setup';
-import { startTestBed } from '../../../../support/setup';
+import { useTestBed } from '../../../../support/setup';
 import { jsonOf, pairedOf, params, runExample, sent } from '../../../../support/operations';
 
 describe('Get Many', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	const names: Record<string, string> = {};
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
+	beforeAll(() => {
 		// 250 active, compliant numbers (+61370100000…) and a few with states to filter on.
 		bed.emu.seedBulk('acme', 250);
 		const seeded = bed.emu.seed('acme', [
@@ -21,7 +19,6 @@ describe('Get Many', () => {
 		]);
 		for (const instance of seeded) names[instance.displayName as string] = instance.name;
 	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	const getMany = async (extra: IDataObject, items?: IDataObject[]) =>

@@ -1,28 +1,15 @@
-import type { TestBed } from '../../../../support/setup';
-import { byName, freshCredential, refusedBy, startTestBed } from '../../../../support/setup';
+import { byName, freshCredential, refusedBy, useSeededBed } from '../../../../support/setup';
 import { params, sent } from '../../../../support/operations';
 
-/**
- * The bad-input catalogue for Phone Number → Search, the Regulatory Listing operations and Move's
- * Regulatory Listing option: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** Move's Regulatory Listing option: bad values refused naming the item, nothing sent. */
 describe('listing and number-search input is refused before any request', () => {
-	let bed: TestBed;
-	let instance: string;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100' }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		[{ name: instance }] = bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
-	});
-	afterAll(async () => await bed.close());
-
-	const refused = refusedBy(() => bed);
+	const refused = refusedBy(bed);
 
 	describe('Phone Number Instance → Move, option Regulatory Listing', () => {
 		const move = (regulatoryListing: string, destinationProject = 'beta') =>
-			params('move', { phoneNumberInstance: byName(instance), destinationProject, options: { regulatoryListing } });
+			params('move', { phoneNumberInstance: byName(bed.instance), destinationProject, options: { regulatoryListing } });
 
 		it('a value that is not text (an expression giving a number)', async () => {
 			await refused(move('={{ 12345 }}'), 'Regulatory Listing must be text, the listing\'s name or ID (got 12345) [item 0]');
@@ -48,11 +35,11 @@ describe('listing and number-search input is refused before any request', () => 
 
 		it('in a batch, a bad listing on item 1 stops item 0 from moving too', async () => {
 			await refused(
-				params('move', { phoneNumberInstance: byName(instance), destinationProject: 'beta', options: { regulatoryListing: '={{ $json.listing }}' } }),
+				params('move', { phoneNumberInstance: byName(bed.instance), destinationProject: 'beta', options: { regulatoryListing: '={{ $json.listing }}' } }),
 				/^Regulatory Listing is in projects\/other, not in the destination project projects\/beta.*\[item 1\]$/,
 				[{ listing: 'abc' }, { listing: 'projects/other/regulatoryListings/abc' }],
 			);
-			expect(bed.emu.getInstance(instance)?.name).toBe(instance);
+			expect(bed.emu.getInstance(bed.instance)?.name).toBe(bed.instance);
 		});
 
 		it('a bare ID is taken within the destination project and sent (the move itself is then up to Enfonica)', async () => {
@@ -60,7 +47,7 @@ describe('listing and number-search input is refused before any request', () => 
 			bed.emu.clearLog();
 			await bed.h.runNode({ parameters: move('abc123'), credentialId });
 			expect(sent(bed)).toEqual([
-				{ method: 'POST', path: `/v1beta1/${instance}:move`, query: {}, body: { destinationParent: 'projects/beta', regulatoryListing: 'projects/beta/regulatoryListings/abc123' } },
+				{ method: 'POST', path: `/v1beta1/${bed.instance}:move`, query: {}, body: { destinationParent: 'projects/beta', regulatoryListing: 'projects/beta/regulatoryListings/abc123' } },
 			]);
 		});
 	});

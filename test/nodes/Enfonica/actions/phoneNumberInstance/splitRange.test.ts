@@ -1,19 +1,14 @@
-import type { TestBed } from '../../../../support/setup';
-import { byName, startTestBed } from '../../../../support/setup';
+import { byName, useTestBed } from '../../../../support/setup';
 import { jsonOf, pairedOf, params, runExample, selected, sent } from '../../../../support/operations';
 
 describe('Split Range', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let start = 2000; // clear of the example workflow's +61 2 5550 1100 range
 
 	const seedRange = (size: number) => bed.emu.seed('acme', [{ phoneNumber: `+6125550${start}`, rangeSize: size }])[0].name;
 	const split = async (name: string, extra: Record<string, unknown>) =>
 		await bed.h.runNode({ parameters: params('splitRange', { phoneNumberInstance: byName(name), ...extra }), credentialId: bed.credentialId });
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => {
 		bed.emu.clearLog();
 		start += 100;

@@ -1,9 +1,8 @@
-import type { TestBed } from '../../../../support/setup';
-import { byName, startTestBed } from '../../../../support/setup';
+import { byName, useTestBed } from '../../../../support/setup';
 import { jsonOf, params, runExample, selected, sent } from '../../../../support/operations';
 
 describe('Update', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 	let counter = 0;
 
 	const seedOne = () =>
@@ -20,10 +19,6 @@ describe('Update', () => {
 	const update = async (name: string, extra: Record<string, unknown>) =>
 		await bed.h.runNode({ parameters: params('update', { phoneNumberInstance: byName(name), ...extra }), credentialId: bed.credentialId });
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	it('sends one PATCH whose updateMask is exactly the fields set', async () => {

@@ -1,37 +1,20 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { TestBed } from '../../../../support/setup';
-import { expectAccepted, refusedBy, startTestBed } from '../../../../support/setup';
-import { jsonOf, pairedOf, sent } from '../../../../support/operations';
+import { acceptedBy, refusedBy, useSeededBed } from '../../../../support/setup';
+import { expression, jsonOf, nodeParams, pairedOf, sent, textOfLength } from '../../../../support/operations';
 
-/**
- * The bad-input catalogue for Phone Number → Search, the Regulatory Listing operations and Move's
- * Regulatory Listing option: each case is refused with the field and the item named, and the
- * emulator sees nothing at all: no API call and no token exchange (each case uses a fresh
- * credential, so a token request would show if the node reached for the network first).
- */
+/** Regulatory Listing → Create: bad input refused naming the field and the item, nothing sent (a fresh credential per case, so even a token exchange would show). */
 describe('listing and number-search input is refused before any request', () => {
-	let bed: TestBed;
+	const bed = useSeededBed([{ phoneNumber: '+61255501100' }]);
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-		bed.emu.seed('acme', [{ phoneNumber: '+61255501100' }]);
-	});
-	afterAll(async () => await bed.close());
+	const refused = refusedBy(bed);
 
-	const refused = refusedBy(() => bed);
-
-	const accepted = async (parameters: INodeParameters, items?: IDataObject[]) => await expectAccepted(bed, parameters, items);
-
-	const node = (resource: 'phoneNumber' | 'regulatoryListing', operation: string, extra: IDataObject = {}): INodeParameters =>
-		({ resource, operation, ...extra }) as INodeParameters;
-	const long = (n: number) => 'x'.repeat(n);
-	const expr = (value: string) => `={{ ${JSON.stringify(value)} }}`;
+	const accepted = acceptedBy(bed);
 
 	describe('Regulatory Listing → Create', () => {
 		const auAddress = { addressLines: '1 Example Street', locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
-		const person = (extra: IDataObject = {}) => node('regulatoryListing', 'create', { entityType: 'person', givenName: 'Ada', familyName: 'Lovelace', ...auAddress, ...extra });
-		const business = (extra: IDataObject = {}) => node('regulatoryListing', 'create', { entityType: 'business', businessName: 'Acme Pty Ltd', ...auAddress, ...extra });
+		const person = (extra: IDataObject = {}) => nodeParams('regulatoryListing', 'create', { entityType: 'person', givenName: 'Ada', familyName: 'Lovelace', ...auAddress, ...extra });
+		const business = (extra: IDataObject = {}) => nodeParams('regulatoryListing', 'create', { entityType: 'business', businessName: 'Acme Pty Ltd', ...auAddress, ...extra });
 
 		it('refuses a missing Entity Type instead of guessing one', async () => {
 			// Given and family names set too, so n8n's own required-field check (zero requests as well) lets it through to ours.
@@ -73,22 +56,22 @@ describe('listing and number-search input is refused before any request', () => 
 			});
 
 			it('names over the limit (given/family 100, business 200)', async () => {
-				await refused(person({ givenName: long(101) }), 'Given Name is 101 characters long: Enfonica allows at most 100 [item 0]');
-				await refused(person({ familyName: long(101) }), 'Family Name is 101 characters long: Enfonica allows at most 100 [item 0]');
-				await refused(business({ businessName: long(201) }), 'Business Name is 201 characters long: Enfonica allows at most 200 [item 0]');
+				await refused(person({ givenName: textOfLength(101) }), 'Given Name is 101 characters long: Enfonica allows at most 100 [item 0]');
+				await refused(person({ familyName: textOfLength(101) }), 'Family Name is 101 characters long: Enfonica allows at most 100 [item 0]');
+				await refused(business({ businessName: textOfLength(201) }), 'Business Name is 201 characters long: Enfonica allows at most 200 [item 0]');
 			});
 
 			it('the limit counts characters, not UTF-16 units, after trimming', async () => {
 				// 101 emoji = 202 UTF-16 units; 100 letters plus surrounding spaces is within the limit.
 				await refused(person({ givenName: '😀'.repeat(101) }), 'Given Name is 101 characters long: Enfonica allows at most 100 [item 0]');
-				await accepted(person({ givenName: `  ${'é'.repeat(100)}  `, familyName: long(100) }));
-				expect((sent(bed)[0].body as { person: IDataObject }).person).toEqual({ givenName: 'é'.repeat(100), familyName: long(100) });
-				await accepted(business({ businessName: long(200) }));
+				await accepted(person({ givenName: `  ${'é'.repeat(100)}  `, familyName: textOfLength(100) }));
+				expect((sent(bed)[0].body as { person: IDataObject }).person).toEqual({ givenName: 'é'.repeat(100), familyName: textOfLength(100) });
+				await accepted(business({ businessName: textOfLength(200) }));
 			});
 
 			it('an entity type not business or person, from an expression', async () => {
 				// With the type an expression, n8n shows (and requires) every name field; give them all.
-				await refused(person({ entityType: expr('company'), businessName: 'Acme' }), 'Entity Type has "company": use business, person [item 0]');
+				await refused(person({ entityType: expression('company'), businessName: 'Acme' }), 'Entity Type has "company": use business, person [item 0]');
 			});
 		});
 
@@ -99,18 +82,18 @@ describe('listing and number-search input is refused before any request', () => 
 				['\n  \n', 'Address Lines is required: the street address, one line per line [item 0]'],
 				['Level 1\n2 Example St\nSydney', 'Address Lines has 3 lines: Enfonica allows at most 2 [item 0]'],
 				['={{ ["a", "b", "c"] }}', 'Address Lines has 3 lines: Enfonica allows at most 2 [item 0]'],
-				[`Level 1\n${long(201)}`, 'Address Lines line 2 is 201 characters long: Enfonica allows at most 200 [item 0]'],
+				[`Level 1\n${textOfLength(201)}`, 'Address Lines line 2 is 201 characters long: Enfonica allows at most 200 [item 0]'],
 			])('address lines %j', async (addressLines, message) => {
 				await refused(person({ addressLines }), message);
 			});
 
 			it('two lines of 200 are accepted, blank lines between them dropped', async () => {
-				await accepted(business({ addressLines: `${long(200)}\r\n\n${'y'.repeat(200)}` }));
-				expect((sent(bed)[0].body as { address: IDataObject }).address.addressLines).toEqual([long(200), 'y'.repeat(200)]);
+				await accepted(business({ addressLines: `${textOfLength(200)}\r\n\n${'y'.repeat(200)}` }));
+				expect((sent(bed)[0].body as { address: IDataObject }).address.addressLines).toEqual([textOfLength(200), 'y'.repeat(200)]);
 			});
 
 			it('postal code over 16 characters in a region without rules (GB)', async () => {
-				await refused(business({ regionCode: 'GB', locality: '', administrativeArea: '', postalCode: long(17) }), 'Postal Code is 17 characters long: Enfonica allows at most 16 [item 0]');
+				await refused(business({ regionCode: 'GB', locality: '', administrativeArea: '', postalCode: textOfLength(17) }), 'Postal Code is 17 characters long: Enfonica allows at most 16 [item 0]');
 			});
 
 			it('region code missing or not alpha-2', async () => {
@@ -163,7 +146,7 @@ describe('listing and number-search input is refused before any request', () => 
 		});
 
 		it('display name over 100', async () => {
-			await refused(person({ additionalFields: { displayName: long(101) } }), 'Display Name is 101 characters long: Enfonica allows at most 100 [item 0]');
+			await refused(person({ additionalFields: { displayName: textOfLength(101) } }), 'Display Name is 101 characters long: Enfonica allows at most 100 [item 0]');
 		});
 
 		it('several items: item 2 bad → the error names item 2 and items 0 and 1 are not created either', async () => {
@@ -182,7 +165,7 @@ describe('listing and number-search input is refused before any request', () => 
 		});
 
 		it('several bad items: the lowest-numbered one is reported', async () => {
-			await refused(person({ givenName: '={{ $json.given }}' }), 'Given Name is required [item 1]', [{ given: 'Ada' }, { given: '' }, { given: long(101) }]);
+			await refused(person({ givenName: '={{ $json.given }}' }), 'Given Name is required [item 1]', [{ given: 'Ada' }, { given: '' }, { given: textOfLength(101) }]);
 		});
 	});
 
@@ -190,7 +173,7 @@ describe('listing and number-search input is refused before any request', () => 
 		it('a bad listing create item becomes { error } paired with its input; the good ones are created', async () => {
 			bed.emu.clearLog();
 			const result = await bed.h.runNode({
-				parameters: node('regulatoryListing', 'create', {
+				parameters: nodeParams('regulatoryListing', 'create', {
 					entityType: 'business',
 					businessName: '={{ $json.business }}',
 					addressLines: '1 Example Street',

@@ -1,14 +1,9 @@
-import type { TestBed } from '../../../../support/setup';
-import { byName, startTestBed } from '../../../../support/setup';
+import { byName, useTestBed } from '../../../../support/setup';
 import { listingParams, sent, SYDNEY } from '../../../../support/operations';
 
 describe('Regulatory Listing', () => {
-	let bed: TestBed;
+	const bed = useTestBed('acme');
 
-	beforeAll(async () => {
-		bed = await startTestBed('acme');
-	});
-	afterAll(async () => await bed.close());
 	beforeEach(() => bed.emu.clearLog());
 
 	describe('Get', () => {
