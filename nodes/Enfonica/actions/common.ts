@@ -42,7 +42,7 @@ export async function listToItems(
 	args: { parent?: string; qs?: IDataObject },
 	{ limit, itemIndex, model }: { limit?: number; itemIndex: number; model: OutputModel<unknown, unknown> },
 ): Promise<INodeExecutionData[]> {
-	const resources = await enfonicaApiRequestAllItems.call(this, list, args, { limit, itemIndex });
+	const resources = await enfonicaApiRequestAllItems(this, list, args, { limit, itemIndex });
 	return toItems.call(this, model, resources, itemIndex);
 }
 

@@ -9,8 +9,8 @@ import { enfonicaApiRequest } from '../transport';
  * A change as the node sends it: the call and its arguments. Options → Dry Run outputs it instead
  * of sending it; the real run sends this same object: one description, so the plan cannot drift.
  */
-export interface Change extends Omit<CallArgs, 'itemIndex'> {
-	call: EnfonicaCall;
+export interface Change<Response = unknown> extends Omit<CallArgs, 'itemIndex'> {
+	call: EnfonicaCall<Response>;
 }
 
 /** Options → Dry Run of the item. */
@@ -35,8 +35,8 @@ export function dryRunItem(this: IExecuteFunctions, change: Change | null, itemI
 	return [{ json: { dryRun: true, ...extra, request: planOf(change) }, pairedItem: { item: itemIndex } }];
 }
 
-/** Sends the change (the transport's retry policy applies). */
-export async function sendChange(this: IExecuteFunctions, change: Change, itemIndex: number): Promise<IDataObject> {
+/** Sends the change (the transport's retry policy applies); answers what its call declares. Context first, as the transport's. */
+export async function sendChange<Response>(context: IExecuteFunctions, change: Change<Response>, itemIndex: number): Promise<Response> {
 	const { call, ...args } = change;
-	return (await enfonicaApiRequest.call(this, call, { ...args, itemIndex })) as IDataObject;
+	return await enfonicaApiRequest(context, call, { ...args, itemIndex });
 }

@@ -40,12 +40,15 @@ export interface EnfonicaCall<Response = unknown> {
 	permission?: string;
 	effect: Effect;
 	retry: RetryPolicy;
-	/** Type only, never set: what the call answers. */
+	/** Type only, never set: what the call answers, and so what the transport's caller gets. */
 	readonly response?: Response;
 }
 
+/** One page of a list or search: the items under the call's `listField`, and `nextPageToken`. */
+export type ListPageResponse = Record<string, unknown> & { nextPageToken?: string };
+
 /** A list or search: which field of each page holds the items (an empty page may leave it out). */
-export interface EnfonicaListCall<Item> extends EnfonicaCall {
+export interface EnfonicaListCall<Item> extends EnfonicaCall<ListPageResponse> {
 	listField: string;
 	/** Type only, never set: one item of the list. */
 	readonly item?: Item;

@@ -37,7 +37,7 @@ function ourUrl(this: IHookFunctions, event: InboundEvent): string {
 /** The instance, or undefined when Enfonica no longer has it (404). */
 async function fetchInstance(this: IHookFunctions, name: string): Promise<PhoneNumberInstance | undefined> {
 	try {
-		return (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name })) as PhoneNumberInstance;
+		return await enfonicaApiRequest(this, phoneNumberInstances.get, { name });
 	} catch (error) {
 		if (isNotFound(error)) return undefined;
 		throw asNodeError(this.getNode(), error);
@@ -50,7 +50,7 @@ function listOf(instance: PhoneNumberInstance, event: InboundEvent): string[] {
 }
 
 async function writeList(this: IHookFunctions, name: string, event: InboundEvent, list: string[]): Promise<void> {
-	await enfonicaApiRequest.call(this, phoneNumberInstances.update, { name, qs: { updateMask: event.field }, body: { [event.field]: list } });
+	await enfonicaApiRequest(this, phoneNumberInstances.update, { name, qs: { updateMask: event.field }, body: { [event.field]: list } });
 }
 
 /** The selected events' instance, checked for activation: it must exist and not be deleted. */

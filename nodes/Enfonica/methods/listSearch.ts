@@ -73,8 +73,8 @@ async function searchPages<T>(context: ILoadOptionsFunctions, search: Search<T>,
 	const settings = await dropdownSettings.call(context);
 	let pageToken = paginationToken;
 	for (let pages = 1; ; pages++) {
-		const page = await enfonicaApiListPage.call(context, search.list, { parent: search.parent, qs: { ...search.qs, pageSize: 100, ...(pageToken ? { pageToken } : {}) } }, settings);
-		const kept = search.keep ? (page.items as T[]).filter(search.keep) : (page.items as T[]);
+		const page = await enfonicaApiListPage(context, search.list, { parent: search.parent, qs: { ...search.qs, pageSize: 100, ...(pageToken ? { pageToken } : {}) } }, settings);
+		const kept = search.keep ? page.items.filter(search.keep) : page.items;
 		pageToken = page.nextPageToken;
 		if (kept.length > 0 || !search.keep || pageToken === undefined) {
 			return { results: kept.map(search.toResult), paginationToken: pageToken };

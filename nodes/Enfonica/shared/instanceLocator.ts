@@ -31,7 +31,7 @@ export function readInstanceLocator(
 
 /** The project's non-deleted instances holding a number: a single number or a range containing it (one prefix listing). */
 export async function findHolders(this: EnfonicaContext, projectName: string, e164: string, itemIndex: number | undefined): Promise<PhoneNumberInstance[]> {
-	const candidates = await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: projectName, qs: { prefix: e164 } }, { itemIndex, limit: 1000 });
+	const candidates = await enfonicaApiRequestAllItems(this, phoneNumberInstances.list, { parent: projectName, qs: { prefix: e164 } }, { itemIndex, limit: 1000 });
 	return (candidates as PhoneNumberInstance[]).filter((instance) => contains(instance, e164));
 }
 

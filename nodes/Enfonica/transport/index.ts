@@ -103,35 +103,38 @@ export async function requestSettings(this: EnfonicaContext, itemIndex?: number)
 /**
  * The one way this package talks to Enfonica: authenticated through n8n, retried per the
  * policy in ./retry, and failures turned into errors that say what happened and how to fix it.
+ * It answers the type the catalogue entry declares. The node context is the first argument, not
+ * `this`: `fn.call(this, …)` would drop the type parameters, and every caller with them.
  */
-export async function enfonicaApiRequest<T = IDataObject>(this: EnfonicaContext, call: EnfonicaCall<T>, args: CallArgs = {}, settings?: RequestSettings): Promise<T> {
+export async function enfonicaApiRequest<Response>(context: EnfonicaContext, call: EnfonicaCall<Response>, args: CallArgs = {}, settings?: RequestSettings): Promise<Response> {
 	// A listing reads the credential's settings once for all its pages (n8n decrypts on every read).
-	const { baseUrl, timeoutMs, authentication, maxAttempts = MAX_ATTEMPTS } = settings ?? (await requestSettings.call(this, args.itemIndex));
+	const { baseUrl, timeoutMs, authentication, maxAttempts = MAX_ATTEMPTS } = settings ?? (await requestSettings.call(context, args.itemIndex));
 	for (let attempt = 1; ; attempt++) {
-		await passGate(this);
-		const outcome = await sendOnce.call(this, call, args, baseUrl, timeoutMs);
+		await passGate(context);
+		const outcome = await sendOnce.call(context, call, args, baseUrl, timeoutMs);
 		const summary = { ...args, call, attempts: attempt, authentication, timeoutMs };
 		let failure: Failure;
 		if (isRawResponse(outcome)) {
 			if (outcome.statusCode < 400) {
 				// Every Enfonica answer is a JSON object (or empty); an array or text (a proxy's page) is unreadable.
-				if (outcome.body === undefined || outcome.body === '' || isJsonObject(outcome.body)) return (outcome.body || {}) as T;
+				// The one place the declared type is taken on trust: Enfonica's answer is not checked field by field.
+				if (outcome.body === undefined || outcome.body === '' || isJsonObject(outcome.body)) return (outcome.body || {}) as Response;
 				failure = { kind: 'malformed' };
 			} else {
 				failure = { kind: 'status', status: outcome.statusCode, retryAfterMs: parseRetryAfter(outcome.headers['retry-after']) ?? retryInfoDelayMs(outcome.body) };
 			}
 			if (failure.kind === 'status' && (!isRetryable(call, failure) || attempt >= maxAttempts || (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS)) {
-				throw apiStatusError(this.getNode(), failure.status, outcome.body, { ...summary, retryAfterMs: failure.retryAfterMs });
+				throw apiStatusError(context.getNode(), failure.status, outcome.body, { ...summary, retryAfterMs: failure.retryAfterMs });
 			}
 		} else {
 			failure = outcome;
 		}
 		if (failure.kind !== 'status' && (!isRetryable(call, failure) || attempt >= maxAttempts)) {
-			throw noAnswerError(this.getNode(), failure, summary);
+			throw noAnswerError(context.getNode(), failure, summary);
 		}
 		const delayMs = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
 		// A 429 is about the credential, not this request: every request of the run waits (at the gate above).
-		if (failure.kind === 'status' && failure.status === 429) closeGate(this, delayMs);
+		if (failure.kind === 'status' && failure.status === 429) closeGate(context, delayMs);
 		else await sleep(delayMs);
 	}
 }
@@ -140,16 +143,17 @@ function isJsonObject(body: unknown): boolean {
 	return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
-export interface ListPage<T> {
-	items: T[];
+export interface ListPage<Item> {
+	items: Item[];
 	nextPageToken?: string;
 }
 
 /** One page of a list or search call (also used by searchable dropdowns, which page through n8n's UI). */
-export async function enfonicaApiListPage<T = IDataObject>(this: EnfonicaContext, list: EnfonicaListCall<T>, args: CallArgs, settings?: RequestSettings): Promise<ListPage<T>> {
-	const page = (await enfonicaApiRequest.call(this, list, args, settings)) as IDataObject;
+export async function enfonicaApiListPage<Item>(context: EnfonicaContext, list: EnfonicaListCall<Item>, args: CallArgs, settings?: RequestSettings): Promise<ListPage<Item>> {
+	const page = await enfonicaApiRequest(context, list, args, settings);
 	// An empty page may leave the field out (proto3 omits empty lists).
-	const items = (Array.isArray(page[list.listField]) ? page[list.listField] : []) as T[];
+	const field = page[list.listField];
+	const items: Item[] = Array.isArray(field) ? field : [];
 	const nextPageToken = typeof page.nextPageToken === 'string' && page.nextPageToken !== '' ? page.nextPageToken : undefined;
 	return { items, nextPageToken };
 }
@@ -158,25 +162,25 @@ export async function enfonicaApiListPage<T = IDataObject>(this: EnfonicaContext
  * Lists with pageSize 100, following nextPageToken until the end or `limit`; refuses a repeated token.
  * `keep` filters client-side: paging goes on until `limit` kept items are found or the list ends.
  */
-export async function enfonicaApiRequestAllItems<T = IDataObject>(
-	this: EnfonicaContext,
-	list: EnfonicaListCall<T>,
+export async function enfonicaApiRequestAllItems<Item>(
+	context: EnfonicaContext,
+	list: EnfonicaListCall<Item>,
 	{ parent, qs = {} }: { parent?: string; qs?: IDataObject },
-	options: { limit?: number; itemIndex?: number; keep?: (item: T) => boolean } = {},
-): Promise<T[]> {
-	const results: T[] = [];
+	options: { limit?: number; itemIndex?: number; keep?: (item: Item) => boolean } = {},
+): Promise<Item[]> {
+	const results: Item[] = [];
 	const seenTokens = new Set<string>();
-	const settings = await requestSettings.call(this, options.itemIndex);
+	const settings = await requestSettings.call(context, options.itemIndex);
 	let pageToken: string | undefined;
 	do {
 		// Without a filter, ask for no more than is still needed; with one, any page may hold few matches.
 		const remaining = options.limit === undefined || options.keep ? 100 : Math.min(100, options.limit - results.length);
-		const page = await enfonicaApiListPage.call(this, list, { parent, qs: { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, itemIndex: options.itemIndex }, settings);
-		for (const item of page.items as T[]) if (!options.keep || options.keep(item)) results.push(item);
+		const page = await enfonicaApiListPage(context, list, { parent, qs: { ...qs, pageSize: remaining, ...(pageToken ? { pageToken } : {}) }, itemIndex: options.itemIndex }, settings);
+		for (const item of page.items) if (!options.keep || options.keep(item)) results.push(item);
 		pageToken = page.nextPageToken;
 		if (pageToken !== undefined) {
 			if (seenTokens.has(pageToken)) {
-				throw repeatedPageTokenError(this.getNode(), options.itemIndex);
+				throw repeatedPageTokenError(context.getNode(), options.itemIndex);
 			}
 			seenTokens.add(pageToken);
 		}

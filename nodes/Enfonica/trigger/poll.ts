@@ -6,7 +6,6 @@ import { asNodeError, isNotFound } from '../errors';
 import { toInstanceName } from '../helpers/resourceNames';
 import { runPooled } from '../helpers/workerPool';
 import type { PhoneNumberInstance } from '../models/phoneNumberInstance';
-import type { RegulatoryListing } from '../models/regulatoryListing';
 import { enfonicaApiRequest, enfonicaApiRequestAllItems } from '../transport';
 import type { Change } from './diff';
 import { diffListing, fingerprintsOf, listingConfigurationText, listingText, snapshotOf, vanishedIds } from './diff';
@@ -45,7 +44,7 @@ async function confirmVanished(this: IPollFunctions, previous: Snapshot, listing
 			return;
 		}
 		try {
-			found[index] = (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name })) as PhoneNumberInstance;
+			found[index] = await enfonicaApiRequest(this, phoneNumberInstances.get, { name });
 		} catch (error) {
 			if (isNotFound(error)) return;
 			throw asNodeError(this.getNode(), error);
@@ -64,7 +63,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 	const event = settings.events[0] ?? 'lifecycleStateChanged';
 	const detectedAt = new Date().toISOString();
 	if (event === 'listingReviewChanged') {
-		const [newest] = (await enfonicaApiRequestAllItems.call(this, regulatoryListings.list, { parent: settings.projectName }, { limit: 1 })) as RegulatoryListing[];
+		const [newest] = await enfonicaApiRequestAllItems(this, regulatoryListings.list, { parent: settings.projectName }, { limit: 1 });
 		if (!newest) {
 			throw new NodeOperationError(this.getNode(), `No regulatory listings in ${settings.projectName} to build a test event from`, {
 				description: 'Check the Project, or create a regulatory listing in that project first.',
@@ -72,7 +71,7 @@ async function testEvent(this: IPollFunctions, settings: TriggerSettings): Promi
 		}
 		return [this.helpers.returnJsonArray([changeToJson(sampleListingChange(newest), { output: settings.output, detectedAt })])];
 	}
-	const [newest] = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: settings.projectName, qs: listQuery(settings) }, { limit: 1 })) as PhoneNumberInstance[];
+	const [newest] = await enfonicaApiRequestAllItems(this, phoneNumberInstances.list, { parent: settings.projectName, qs: listQuery(settings) }, { limit: 1 });
 	if (!newest) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -140,10 +139,10 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 }
 
 async function compareWithSaved(this: IPollFunctions, settings: TriggerSettings, scope: string, store: StateStore, failingSince: string | undefined): Promise<INodeExecutionData[][] | null> {
-	const listing = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: settings.projectName, qs: listQuery(settings) })) as PhoneNumberInstance[];
+	const listing = await enfonicaApiRequestAllItems(this, phoneNumberInstances.list, { parent: settings.projectName, qs: listQuery(settings) });
 	// Listed only when asked about: one more listing per poll.
 	const listings = settings.events.includes('listingReviewChanged')
-		? ((await enfonicaApiRequestAllItems.call(this, regulatoryListings.list, { parent: settings.projectName })) as RegulatoryListing[])
+		? await enfonicaApiRequestAllItems(this, regulatoryListings.list, { parent: settings.projectName })
 		: undefined;
 	const keepConfiguration = settings.events.includes('configurationChanged');
 	const detectedAt = new Date().toISOString();

@@ -32,7 +32,7 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneNumbe
 interface Prepared {
 	projectName: string;
 	phoneNumber: string;
-	change: Change;
+	change: Change<PhoneNumberInstance>;
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {

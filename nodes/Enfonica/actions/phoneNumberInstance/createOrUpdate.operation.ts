@@ -83,7 +83,7 @@ type Action = 'create' | 'update' | 'unchanged';
 interface Resolved {
 	action: Action;
 	/** What the real run sends; null for unchanged. */
-	change: Change | null;
+	change: Change<PhoneNumberInstance> | null;
 	projectName: string;
 	phoneNumber: string;
 	/** The instance matched, if any. */
@@ -146,7 +146,7 @@ export async function prepareBatch(this: IExecuteFunctions, items: Array<BatchIt
 	for (const [projectName, positions] of byProject) {
 		let instances: PhoneNumberInstance[];
 		try {
-			instances = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: projectName }, { itemIndex: items[positions[0]].itemIndex })) as PhoneNumberInstance[];
+			instances = await enfonicaApiRequestAllItems(this, phoneNumberInstances.list, { parent: projectName }, { itemIndex: items[positions[0]].itemIndex });
 		} catch (error) {
 			for (const position of positions) outcomes[position] = error as Error;
 			continue;
@@ -165,7 +165,7 @@ function sameList(current: unknown, wanted: unknown): boolean {
 }
 
 /** The fields whose value differs from the instance's (labels: merged into the current ones), as one PATCH. */
-function updateOf(this: IExecuteFunctions, current: PhoneNumberInstance, fields: IDataObject, itemIndex: number): Change | null {
+function updateOf(this: IExecuteFunctions, current: PhoneNumberInstance, fields: IDataObject, itemIndex: number): Change<PhoneNumberInstance> | null {
 	const body: IDataObject = {};
 	for (const [path, wanted] of Object.entries(fields)) {
 		if (path === 'labels') {
@@ -253,8 +253,8 @@ export async function execute(this: IExecuteFunctions, resolved: Resolved, itemI
 		return dryRunItem.call(this, change, itemIndex, { action, instance: current ? presentInstance.call(this, current, itemIndex) : null });
 	}
 	let instance: PhoneNumberInstance;
-	if (action === 'create') instance = await buyNumber.call(this, change as Change, projectName, phoneNumber, itemIndex);
-	else if (action === 'update') instance = (await sendChange.call(this, change as Change, itemIndex)) as PhoneNumberInstance;
+	if (action === 'create') instance = await buyNumber.call(this, change as Change<PhoneNumberInstance>, projectName, phoneNumber, itemIndex);
+	else if (action === 'update') instance = await sendChange(this, change as Change<PhoneNumberInstance>, itemIndex);
 	else instance = current as PhoneNumberInstance;
 	return [{ json: { action: DONE[action], ...presentInstance.call(this, instance, itemIndex) }, pairedItem: { item: itemIndex } }];
 }

@@ -31,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['phoneNumbe
 export const prepare = itemTarget;
 
 interface Resolved {
-	change: Change;
+	change: Change<PhoneNumberInstance>;
 	/** The instance as looked up (By Phone Number). */
 	current?: PhoneNumberInstance;
 }
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, { change, current }: Reso
 	}
 	const sentAt = Date.now();
 	try {
-		const instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
+		const instance = await sendChange(this, change, itemIndex);
 		return [toOutput.call(this, instance, itemIndex)];
 	} catch (error) {
 		const deleted = await deletedDuringThisCall.call(this, error, change.name as string, sentAt, itemIndex);

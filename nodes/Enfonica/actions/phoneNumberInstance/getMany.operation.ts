@@ -103,6 +103,6 @@ function keepFor({ lifecycleStates, compliant, matchAny }: Prepared): ((instance
 /** Lifecycle and compliance filters run here, paging on until Limit matches are found or the list ends. */
 export async function execute(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
 	const keep = keepFor(prepared);
-	const instances = (await enfonicaApiRequestAllItems.call(this, phoneNumberInstances.list, { parent: prepared.projectName, qs: prepared.qs }, { limit: prepared.limit, itemIndex, keep })) as PhoneNumberInstance[];
+	const instances = await enfonicaApiRequestAllItems(this, phoneNumberInstances.list, { parent: prepared.projectName, qs: prepared.qs }, { limit: prepared.limit, itemIndex, keep });
 	return toItems.call(this, INSTANCE_OUTPUT, instances, itemIndex);
 }

@@ -90,7 +90,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 interface Resolved {
-	change: Change;
+	change: Change<PhoneNumberInstance>;
 	destination: string;
 	/** A listing of the destination project asked for, or undefined. */
 	regulatoryListing?: string;
@@ -128,7 +128,7 @@ export async function execute(this: IExecuteFunctions, { change, destination, re
 	}
 	let instance: PhoneNumberInstance;
 	try {
-		instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
+		instance = await sendChange(this, change, itemIndex);
 	} catch (error) {
 		instance = await movedDuringThisCall.call(this, error, change.name as string, destination, itemIndex);
 	}

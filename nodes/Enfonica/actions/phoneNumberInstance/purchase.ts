@@ -92,9 +92,9 @@ export function singleNumberHolder(holders: PhoneNumberInstance[], e164: string)
  * answer, a 5xx), one read tells: the project holds the number now → that instance; it does not →
  * the number was not bought; the read fails too → the original error ("may have been bought").
  */
-export async function buyNumber(this: IExecuteFunctions, change: Change, projectName: string, phoneNumber: string, itemIndex: number): Promise<PhoneNumberInstance> {
+export async function buyNumber(this: IExecuteFunctions, change: Change<PhoneNumberInstance>, projectName: string, phoneNumber: string, itemIndex: number): Promise<PhoneNumberInstance> {
 	try {
-		return (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
+		return await sendChange(this, change, itemIndex);
 	} catch (error) {
 		if (!isOutcomeUnknown(error)) throw asNodeError(this.getNode(), error, itemIndex);
 		let held: PhoneNumberInstance | undefined;

@@ -43,5 +43,5 @@ export function toOutput(this: IExecuteFunctions, instance: PhoneNumberInstance,
 
 /** GET one instance by resource name. */
 export async function fetchInstance(this: IExecuteFunctions, name: string, itemIndex: number): Promise<PhoneNumberInstance> {
-	return (await enfonicaApiRequest.call(this, phoneNumberInstances.get, { name, itemIndex })) as PhoneNumberInstance;
+	return await enfonicaApiRequest(this, phoneNumberInstances.get, { name, itemIndex });
 }

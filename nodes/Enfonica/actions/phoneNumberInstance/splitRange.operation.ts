@@ -59,7 +59,7 @@ function describeRange(instance: PhoneNumberInstance): string {
 }
 
 interface Resolved {
-	change: Change;
+	change: Change<SplitRangeResult>;
 	projectName: string;
 	size: number;
 	/** The range as fetched before the split. */
@@ -77,7 +77,7 @@ export async function resolve(this: IExecuteFunctions, prepared: Prepared, itemI
 	if (prepared.size >= rangeSize) {
 		throw inputError(this.getNode(), itemIndex, 'Size', `${prepared.size} is not between 1 and ${rangeSize - 1}: the range ${describeRange(instance)} must keep at least one number on each side`);
 	}
-	const change: Change = { call: phoneNumberInstances.splitRange, name, body: { size: prepared.size } };
+	const change: Change<SplitRangeResult> = { call: phoneNumberInstances.splitRange, name, body: { size: prepared.size } };
 	return { change, projectName: prepared.projectName, size: prepared.size, current: instance };
 }
 
@@ -86,7 +86,7 @@ export async function execute(this: IExecuteFunctions, resolved: Resolved, itemI
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex, { instance: presentInstance.call(this, current, itemIndex) });
 	let result: SplitRangeResult;
 	try {
-		result = (await sendChange.call(this, change, itemIndex)) as SplitRangeResult;
+		result = await sendChange(this, change, itemIndex);
 	} catch (error) {
 		result = await splitDuringThisCall.call(this, error, resolved, itemIndex);
 	}

@@ -70,7 +70,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 interface Resolved {
-	change: Change;
+	change: Change<PhoneNumberInstance>;
 	/** The instance as looked up (By Phone Number, or its labels read for Merge). */
 	current?: PhoneNumberInstance;
 }
@@ -94,6 +94,6 @@ export async function execute(this: IExecuteFunctions, { change, current }: Reso
 	if (isDryRun.call(this, itemIndex)) {
 		return dryRunItem.call(this, change, itemIndex, current ? { instance: presentInstance.call(this, current, itemIndex) } : {});
 	}
-	const instance = (await sendChange.call(this, change, itemIndex)) as PhoneNumberInstance;
+	const instance = await sendChange(this, change, itemIndex);
 	return [toOutput.call(this, instance, itemIndex)];
 }

@@ -150,8 +150,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 /** One POST per item, never retried after it may have reached Enfonica. */
 export async function execute(this: IExecuteFunctions, { projectName, body }: Prepared, itemIndex: number): Promise<INodeExecutionData[]> {
-	const change: Change = { call: regulatoryListings.create, parent: projectName, body };
+	const change: Change<RegulatoryListing> = { call: regulatoryListings.create, parent: projectName, body };
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
-	const listing = (await sendChange.call(this, change, itemIndex)) as RegulatoryListing;
+	const listing = await sendChange(this, change, itemIndex);
 	return [listingOutput.call(this, listing, itemIndex)];
 }

@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, name: string, itemIndex: 
 	const change: Change = { call: regulatoryListings.delete, name };
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
 	try {
-		await sendChange.call(this, change, itemIndex);
+		await sendChange(this, change, itemIndex);
 	} catch (error) {
 		// A DELETE retried after a lost answer finds the listing gone: the first one deleted it.
 		if (isNotFound(error) && (attemptsOf(error) ?? 1) > 1) return [{ json: { name, deleted: true }, pairedItem: { item: itemIndex } }];

@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { regulatoryListings } from '../../api';
-import type { RegulatoryListing } from '../../models/regulatoryListing';
 import { LISTING_OUTPUT } from '../../models/regulatoryListing';
 import { enfonicaApiRequest } from '../../transport';
 import { outputChoice, projectField } from '../common.descriptions';
@@ -16,6 +15,6 @@ export const description = updateDisplayOptions({ show: { resource: ['regulatory
 export const prepare = itemListing;
 
 export async function execute(this: IExecuteFunctions, name: string, itemIndex: number): Promise<INodeExecutionData[]> {
-	const listing = (await enfonicaApiRequest.call(this, regulatoryListings.get, { name, itemIndex })) as RegulatoryListing;
+	const listing = await enfonicaApiRequest(this, regulatoryListings.get, { name, itemIndex });
 	return [listingOutput.call(this, listing, itemIndex)];
 }

@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['regulatoryListing'], operation: ['update'] } }, properties);
 
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Change> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Change<RegulatoryListing>> {
 	const name = await itemListing.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (!('displayName' in fields)) {
@@ -46,8 +46,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 /** One PATCH with exactly the changed field in updateMask. */
-export async function execute(this: IExecuteFunctions, change: Change, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, change: Change<RegulatoryListing>, itemIndex: number): Promise<INodeExecutionData[]> {
 	if (isDryRun.call(this, itemIndex)) return dryRunItem.call(this, change, itemIndex);
-	const listing = (await sendChange.call(this, change, itemIndex)) as RegulatoryListing;
+	const listing = await sendChange(this, change, itemIndex);
 	return [listingOutput.call(this, listing, itemIndex)];
 }

@@ -49,7 +49,7 @@ function fakeContext(answers: Answer[]) {
 
 /** Starts a request; its outcome (value or error) is kept so no rejection goes unhandled while timers are advanced. */
 function start(context: IExecuteFunctions, { call, ...args }: Request) {
-	return enfonicaApiRequest.call(context, call, args).then(
+	return enfonicaApiRequest(context, call, args).then(
 		(value) => ({ value, error: undefined }),
 		(error: Error & { description?: string; httpCode?: string }) => ({ value: undefined, error }),
 	);
