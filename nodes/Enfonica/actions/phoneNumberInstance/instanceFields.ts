@@ -13,7 +13,13 @@ import { MAX_DISPLAY_NAME, checkDisplayName, checkLabels } from '../../helpers/v
 
 const RECORDING_TRIGGERS = ['ANSWER', 'BRIDGE', 'DISABLED'];
 
-export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties[] {
+/** Create's Additional Fields, or Update's Update Fields. */
+type FieldsMode = 'create' | 'update';
+
+/** Update's way to remove every label, now that Labels with no pairs is refused. */
+const REMOVE_ALL_LABELS = 'set Labels Mode to Remove All';
+
+export function instanceFieldOptions(mode: FieldsMode): INodeProperties[] {
 	const clearHint = mode === 'update' ? ' Leave empty to clear it.' : '';
 	return [
 		{
@@ -60,7 +66,7 @@ export function instanceFieldOptions(mode: 'create' | 'update'): INodeProperties
 			placeholder: 'Add Label',
 			description:
 				mode === 'update'
-					? 'Key/value pairs (at most 50; keys up to 100 characters, values up to 1000). Put expressions in each Key and Value, not on the whole field. To remove all labels, set Labels Mode to Remove All.'
+					? `Key/value pairs (at most 50; keys up to 100 characters, values up to 1000). Put expressions in each Key and Value, not on the whole field. To remove all labels, ${REMOVE_ALL_LABELS}.`
 					: 'Key/value pairs (at most 50; keys up to 100 characters, values up to 1000). Put expressions in each Key and Value, not on the whole field.',
 			options: [
 				{
@@ -89,12 +95,14 @@ function labelPairs(raw: unknown): LabelPair[] {
 /**
  * At least one pair. n8n hands the node an expression on the whole Labels field (possible in a
  * workflow's JSON, not in the editor) as a field with no pairs: it drops the text before the node
- * runs. Refused rather than read as "no labels", which Update would send as "remove all labels".
+ * runs. Refused rather than read as "no labels", which Update would send as "remove all labels"
+ * (Update's refusal says how to do that on purpose).
  */
-function readLabels(raw: unknown): Record<string, string> {
+function readLabels(raw: unknown, mode: FieldsMode): Record<string, string> {
 	const pairs = labelPairs(raw);
 	if (pairs.length === 0) {
-		throw new InvalidValueError('has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value)');
+		const removeAll = mode === 'update' ? `; to remove all labels, ${REMOVE_ALL_LABELS}` : '';
+		throw new InvalidValueError(`has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value${removeAll})`);
 	}
 	return checkLabels(pairs);
 }
@@ -115,14 +123,14 @@ export interface InstanceFields {
 }
 
 /** Reads the fields the user added to the collection, checks them against Enfonica's limits, no request. */
-export function readInstanceFields(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): InstanceFields {
+export function readInstanceFields(this: IExecuteFunctions, itemIndex: number, fields: IDataObject, mode: FieldsMode): InstanceFields {
 	const body: IDataObject = {};
 	const read: Record<string, [string, (raw: unknown) => unknown]> = {
 		callRecordingTrigger: ['Call Recording Trigger', recordingTrigger],
 		displayName: ['Display Name', checkDisplayName],
 		incomingCallHandlerUris: ['Incoming Call Handler URIs', checkCallHandlerUris],
 		incomingMessageHandlerUris: ['Incoming Message Handler URIs', checkMessageHandlerUris],
-		labels: ['Labels', readLabels],
+		labels: ['Labels', (raw) => readLabels(raw, mode)],
 	};
 	for (const [path, [field, check]] of Object.entries(read)) {
 		if (!(path in fields)) continue;

@@ -32,7 +32,7 @@ export async function readPurchase(this: IExecuteFunctions, itemIndex: number): 
 	const defaultCountry = itemDefaultCountry.call(this, itemIndex);
 	const phoneNumber = checked(this.getNode(), itemIndex, 'Phone Number', () => toE164(this.getNodeParameter('phoneNumber', itemIndex), defaultCountry));
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { body: fields } = readInstanceFields.call(this, itemIndex, additionalFields);
+	const { body: fields } = readInstanceFields.call(this, itemIndex, additionalFields, 'create');
 	return { projectName, phoneNumber, fields };
 }
 

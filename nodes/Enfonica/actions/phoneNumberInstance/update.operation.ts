@@ -57,7 +57,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	if (labelsMode === 'removeAll' && 'labels' in updateFields) {
 		throw inputError(this.getNode(), itemIndex, 'Labels', 'cannot be given when Labels Mode is Remove All: remove the Labels field, or choose Replace or Merge');
 	}
-	const { body, paths } = readInstanceFields.call(this, itemIndex, updateFields);
+	const { body, paths } = readInstanceFields.call(this, itemIndex, updateFields, 'update');
 	if (labelsMode === 'removeAll') {
 		body.labels = {};
 		paths.push('labels');

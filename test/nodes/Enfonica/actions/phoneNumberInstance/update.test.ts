@@ -78,7 +78,7 @@ describe('Update', () => {
 		['Merge', 'merge', '={{ $json.labels }}'],
 		['Replace', 'replace', {}],
 		['Replace', 'replace', { label: [] }],
-	])('Labels with no pairs (%s, %j): refused naming the item and the field, nothing sent, labels kept', async (_mode, labelsMode, labels) => {
+	])('Labels with no pairs (%s, %j): refused naming the item and the field and how to remove all labels, nothing sent, labels kept', async (_mode, labelsMode, labels) => {
 		const name = seedOne();
 		const result = await bed.h.runNode({
 			parameters: params('update', { phoneNumberInstance: byName(name), labelsMode, updateFields: { labels } }),
@@ -86,7 +86,7 @@ describe('Update', () => {
 			items: [{ labels: { team: 'sales' } }],
 		});
 		expect(result.error?.message).toBe(
-			'Labels has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value) [item 0]',
+			'Labels has no Key/Value pairs (an expression on the whole Labels field reaches the node empty: put expressions in each Key and Value; to remove all labels, set Labels Mode to Remove All) [item 0]',
 		);
 		expect(sent(bed)).toEqual([]);
 		expect(bed.emu.getInstance(name)?.labels).toEqual({ team: 'front', site: 'syd' });
