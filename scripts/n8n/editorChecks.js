@@ -33,6 +33,53 @@ async function testCredential(session, credential, changes) {
  * @param {import('./types').Session} session @param {import('./types').Emulator} emulator @param {import('./types').CredentialRecord} credential @param {import('./report').Report['record']} record
  */
 async function checkCredentialTests(session, emulator, credential, record) {
+	const before = await savedSettings(session, credential);
+	await withSavedCopy(session, credential, credential.data, (copy) => checkWrongSettings(session, emulator, copy, record));
+	const after = await savedSettings(session, credential);
+	const changed = Object.keys(before).filter((key) => before[key] !== after[key]);
+	record({
+		label: 'credential Tests with wrong settings leave the saved credential as it was',
+		ok: changed.length === 0,
+		problems: changed.map((key) => `${key} was ${JSON.stringify(before[key])}, is now ${JSON.stringify(after[key])}`),
+		summary: `${Object.keys(before).join(', ')} unchanged`,
+	});
+}
+
+/**
+ * The saved credential's settings that the later checks depend on (no secrets).
+ * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential
+ * @returns {Promise<Record<string, unknown>>}
+ */
+async function savedSettings(session, credential) {
+	const answer = await session.get(`/rest/credentials/${credential.id}?includeData=true`);
+	const data = (answer.data || answer).data || {};
+	return { authentication: data.authentication, baseUrl: data.baseUrl, projectId: data.projectId, timeoutSeconds: data.timeoutSeconds };
+}
+
+/**
+ * The Tests run on a saved copy of the credential, deleted afterwards: n8n 1.x saves the data a
+ * Test ran with when the Test fetched a token (preAuthentication's result is persisted together
+ * with the form's edited fields), so a Test of a wrong project would leave the shared credential
+ * pointing there for every later check.
+ * @template T
+ * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential @param {Record<string, unknown>} data
+ * @param {(copy: import('./types').CredentialRecord) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+async function withSavedCopy(session, credential, data, use) {
+	const created = await session.post('/rest/credentials', { name: `Enfonica check ${Date.now()}`, type: credential.type, data });
+	const saved = created.data || created;
+	try {
+		return await use({ id: saved.id, name: saved.name, type: credential.type, data });
+	} finally {
+		await session.delete(`/rest/credentials/${saved.id}`);
+	}
+}
+
+/**
+ * @param {import('./types').Session} session @param {import('./types').Emulator} emulator @param {import('./types').CredentialRecord} credential @param {import('./report').Report['record']} record
+ */
+async function checkWrongSettings(session, emulator, credential, record) {
 	emulator.removeProject('no-such-project');
 	const ownProjectOnly = emulator.createServiceAccount({ projectId: 'demo-project' });
 	const { project_id: _projectId, ...keyWithoutProject } = JSON.parse(credential.data.serviceAccountKey);
@@ -76,13 +123,7 @@ async function checkCredentialTests(session, emulator, credential, record) {
  * @param {import('./types').Session} session @param {import('./types').CredentialRecord} credential @param {Record<string, unknown>} data
  */
 async function testNewCredential(session, credential, data) {
-	const created = await session.post('/rest/credentials', { name: `Enfonica check ${Date.now()}`, type: credential.type, data });
-	const saved = created.data || created;
-	try {
-		return await testCredential(session, { id: saved.id, name: saved.name, type: credential.type, data }, {});
-	} finally {
-		await session.delete(`/rest/credentials/${saved.id}`);
-	}
+	return withSavedCopy(session, credential, data, (copy) => testCredential(session, copy, {}));
 }
 
 /**
