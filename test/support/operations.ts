@@ -27,6 +27,14 @@ export const listingParams = (operation: string, extra: IDataObject = {}): INode
 /** A Sydney street address, as a listing's address takes it. */
 export const SYDNEY = { addressLines: ['Level 1', '123 Example Street'], locality: 'Sydney', administrativeArea: 'NSW', postalCode: '2000', regionCode: 'AU' };
 
+/** Listings of both kinds, valid or not, in AU and NZ: what Get Many and Search select from. */
+export const FOUR_LISTINGS = [
+	{ displayName: 'AU valid verified', business: { business: 'A' }, address: SYDNEY, valid: true, verified: true, createTime: '2026-01-03T00:00:00Z' },
+	{ displayName: 'AU valid only', person: { givenName: 'B', familyName: 'C' }, address: SYDNEY, valid: true, verified: false, createTime: '2026-01-02T00:00:00Z' },
+	{ displayName: 'AU not valid', business: { business: 'D' }, address: SYDNEY, valid: false, createTime: '2026-01-01T00:00:00Z' },
+	{ displayName: 'NZ valid', business: { business: 'E' }, address: { addressLines: ['1 Queen St'], locality: 'Auckland', administrativeArea: 'Auckland', postalCode: '1010', regionCode: 'NZ' }, valid: true },
+];
+
 /** Output → Selected Fields (the resource's name, or a number's phoneNumber, is always included). */
 export const selected = (...fields: string[]) => ({ outputFormat: 'selectedFields', fields });
 

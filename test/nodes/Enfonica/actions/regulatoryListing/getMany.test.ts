@@ -1,5 +1,5 @@
 import { useTestBed } from '../../../../support/setup';
-import { listingParams, sent, SYDNEY } from '../../../../support/operations';
+import { FOUR_LISTINGS, listingParams, sent } from '../../../../support/operations';
 
 describe('Regulatory Listing', () => {
 	const bed = useTestBed('acme');
@@ -8,12 +8,7 @@ describe('Regulatory Listing', () => {
 
 	describe('Get Many', () => {
 		beforeAll(() => {
-			bed.emu.seedListings('acme', [
-				{ displayName: 'AU valid verified', business: { business: 'A' }, address: SYDNEY, valid: true, verified: true, createTime: '2026-01-03T00:00:00Z' },
-				{ displayName: 'AU valid only', person: { givenName: 'B', familyName: 'C' }, address: SYDNEY, valid: true, verified: false, createTime: '2026-01-02T00:00:00Z' },
-				{ displayName: 'AU not valid', business: { business: 'D' }, address: SYDNEY, valid: false, createTime: '2026-01-01T00:00:00Z' },
-				{ displayName: 'NZ valid', business: { business: 'E' }, address: { addressLines: ['1 Queen St'], locality: 'Auckland', administrativeArea: 'Auckland', postalCode: '1010', regionCode: 'NZ' }, valid: true },
-			]);
+			bed.emu.seedListings('acme', FOUR_LISTINGS);
 		});
 
 		it('lists the project\'s listings up to Limit, newest first', async () => {

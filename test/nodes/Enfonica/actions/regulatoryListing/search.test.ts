@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useTestBed } from '../../../../support/setup';
-import { listingParams, sent, SYDNEY } from '../../../../support/operations';
+import { FOUR_LISTINGS, listingParams, sent } from '../../../../support/operations';
 
 describe('Regulatory Listing', () => {
 	const bed = useTestBed('acme');
@@ -10,12 +10,7 @@ describe('Regulatory Listing', () => {
 
 	describe('Search', () => {
 		beforeAll(() => {
-			bed.emu.seedListings('acme', [
-				{ displayName: 'AU valid verified', business: { business: 'A' }, address: SYDNEY, valid: true, verified: true, createTime: '2026-01-03T00:00:00Z' },
-				{ displayName: 'AU valid only', person: { givenName: 'B', familyName: 'C' }, address: SYDNEY, valid: true, verified: false, createTime: '2026-01-02T00:00:00Z' },
-				{ displayName: 'AU not valid', business: { business: 'D' }, address: SYDNEY, valid: false, createTime: '2026-01-01T00:00:00Z' },
-				{ displayName: 'NZ valid', business: { business: 'E' }, address: { addressLines: ['1 Queen St'], locality: 'Auckland', administrativeArea: 'Auckland', postalCode: '1010', regionCode: 'NZ' }, valid: true },
-			]);
+			bed.emu.seedListings('acme', FOUR_LISTINGS);
 		});
 
 		it('searches the listings usable for a region and number type', async () => {
